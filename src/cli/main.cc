@@ -1,1 +1,20 @@
-int main() { return 0; }
+// The `veil` command line. Each subcommand parses its options, calls the library and
+// prints a short summary; errors are one line on stderr and a non-zero exit status.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/anonymise_command.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"veil: anonymise, scramble and verify data about people"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "veil 0.1.0");
+  int exit_code = 0;
+  veil::AddAnonymiseCommand(app, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;
+  }
+  return exit_code;
+}

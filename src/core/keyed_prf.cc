@@ -1,33 +1,22 @@
 #include "core/keyed_prf.h"
 
-#include <openssl/evp.h>
+// HMAC is computed from SHA-256 states that already absorbed key^ipad and key^opad,
+// copied per call. OpenSSL 3.0's EVP_MD_CTX_copy_ex allocates a new provider context on
+// every copy (measured: 200 ns per HMAC against 112 ns with plain SHA256_CTX copies on
+// this machine's SHA-NI cores), so this file uses libcrypto's SHA256_* functions, which
+// 3.x still ships but marks deprecated.
+#define OPENSSL_API_COMPAT 10101
+#include <openssl/sha.h>
 
 #include <cstring>
-#include <stdexcept>
 #include <string>
 
 namespace veil {
 
-// Inner and outer SHA-256 contexts already fed with key^ipad and key^opad, so each
-// Compute costs two compressions for short messages and no key setup.
 struct KeyedPrf::State {
-  EVP_MD_CTX* inner = nullptr;
-  EVP_MD_CTX* outer = nullptr;
-  EVP_MD_CTX* scratch = nullptr;
-  ~State() {
-    EVP_MD_CTX_free(inner);
-    EVP_MD_CTX_free(outer);
-    EVP_MD_CTX_free(scratch);
-  }
+  SHA256_CTX inner;
+  SHA256_CTX outer;
 };
-
-namespace {
-
-void Check(int ok, const char* what) {
-  if (ok != 1) throw std::runtime_error(std::string("libcrypto failure in ") + what);
-}
-
-}  // namespace
 
 KeyedPrf::KeyedPrf(const Digest& key) : key_(key), state_(std::make_unique<State>()) {
   unsigned char ipad[64];
@@ -38,14 +27,10 @@ KeyedPrf::KeyedPrf(const Digest& key) : key_(key), state_(std::make_unique<State
     ipad[i] ^= key[i];
     opad[i] ^= key[i];
   }
-  state_->inner = EVP_MD_CTX_new();
-  state_->outer = EVP_MD_CTX_new();
-  state_->scratch = EVP_MD_CTX_new();
-  if (!state_->inner || !state_->outer || !state_->scratch) throw std::bad_alloc();
-  Check(EVP_DigestInit_ex(state_->inner, EVP_sha256(), nullptr), "DigestInit");
-  Check(EVP_DigestUpdate(state_->inner, ipad, sizeof ipad), "DigestUpdate");
-  Check(EVP_DigestInit_ex(state_->outer, EVP_sha256(), nullptr), "DigestInit");
-  Check(EVP_DigestUpdate(state_->outer, opad, sizeof opad), "DigestUpdate");
+  SHA256_Init(&state_->inner);
+  SHA256_Update(&state_->inner, ipad, sizeof ipad);
+  SHA256_Init(&state_->outer);
+  SHA256_Update(&state_->outer, opad, sizeof opad);
 }
 
 KeyedPrf::~KeyedPrf() = default;
@@ -63,14 +48,12 @@ KeyedPrf KeyedPrf::Clone() const { return KeyedPrf(key_); }
 Digest KeyedPrf::Compute(std::string_view message) const {
   Digest inner_hash;
   Digest result;
-  unsigned int len = 0;
-  EVP_MD_CTX* s = state_->scratch;
-  Check(EVP_MD_CTX_copy_ex(s, state_->inner), "copy");
-  Check(EVP_DigestUpdate(s, message.data(), message.size()), "DigestUpdate");
-  Check(EVP_DigestFinal_ex(s, inner_hash.data(), &len), "DigestFinal");
-  Check(EVP_MD_CTX_copy_ex(s, state_->outer), "copy");
-  Check(EVP_DigestUpdate(s, inner_hash.data(), inner_hash.size()), "DigestUpdate");
-  Check(EVP_DigestFinal_ex(s, result.data(), &len), "DigestFinal");
+  SHA256_CTX context = state_->inner;
+  SHA256_Update(&context, message.data(), message.size());
+  SHA256_Final(inner_hash.data(), &context);
+  context = state_->outer;
+  SHA256_Update(&context, inner_hash.data(), inner_hash.size());
+  SHA256_Final(result.data(), &context);
   return result;
 }
 

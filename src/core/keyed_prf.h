@@ -4,7 +4,7 @@
 // unseeded generator, so a run with a fixed secret is a pure function of its input.
 // Sub-keys for different purposes are derived with Derive(purpose), which gives
 // independent PRFs (domain separation). The key is never printed.
-// Not thread-safe (it reuses scratch state); use Clone() for another thread.
+// Compute() is const and thread-safe; the object is movable, not copyable (Clone()).
 #pragma once
 
 #include <array>

@@ -24,7 +24,8 @@ class FakeKind {
   virtual std::string_view name() const = 0;
   // Appends one fake value to `out`. `original` is the value being replaced (never
   // empty); kinds may use its shape (e.g. the date form) but must not copy its content.
-  virtual void Generate(const Digest& random, std::string_view original, std::string& out) const = 0;
+  virtual void Generate(const Digest& random, std::string_view original,
+                        std::string& out) const = 0;
   // The longest value (in bytes) this kind can produce, for column length checks.
   virtual size_t MaxLength() const = 0;
 };

@@ -1,0 +1,55 @@
+// veil's library entry point for `veil anonymise`: read a source, apply a policy to
+// every column of every table, and write a safe copy.
+//
+// Guarantees: nothing is written unless the policy covers every table and column of the
+// source; output appears at the target only when the whole run succeeded (a failed run
+// leaves no target and no temporary copy); with a fixed secret the output is a pure
+// function of input, policy and secret. The secret itself never appears in any result
+// or message, only its fingerprint. Errors name places, never cell values.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "veil/status.h"
+
+namespace veil {
+
+struct AnonymiseOptions {
+  std::string policy_path;
+  std::string source;  // a CSV file, a directory of CSV files, or a SQLite database
+  std::string target;  // likewise; must not exist unless `force`
+  bool force = false;
+  char csv_delimiter = 0;  // 0: detect from each file's header line
+  // Called with a progress line per table (rows, rows/s, ETA) about every quarter second;
+  // empty: no progress.
+  std::function<void(const std::string&)> on_progress;
+};
+
+struct TableSummary {
+  std::string name;
+  std::string action;  // anonymised, kept, deleted, dropped
+  int64_t rows = 0;
+};
+
+struct RunSummary {
+  std::string target;
+  std::vector<TableSummary> tables;
+  int64_t rows = 0;
+  std::map<std::string, int> columns_per_rule;  // rule kind -> number of columns
+  double seconds = 0;
+  std::string secret_fingerprint;
+  bool ephemeral_secret = false;
+  std::string policy_digest;
+  std::vector<std::string> warnings;
+  // Entities whose pseudonyms were too many to check exhaustively for collisions (their
+  // space is large enough that a collision is below one in a billion; see docs/policy.md).
+  std::vector<std::string> entities_checked_statistically;
+};
+
+Result<RunSummary> Anonymise(const AnonymiseOptions& options);
+
+}  // namespace veil

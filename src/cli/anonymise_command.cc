@@ -1,0 +1,98 @@
+#include "cli/anonymise_command.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <memory>
+
+#include "veil/anonymise.h"
+
+namespace veil {
+namespace {
+
+struct AnonymiseArgs {
+  AnonymiseOptions options;
+  std::string delimiter;
+  bool quiet = false;
+};
+
+Result<char> ParseDelimiter(const std::string& text) {
+  if (text.empty()) return char{0};
+  if (text == "\\t" || text == "tab") return '\t';
+  if (text.size() == 1 && text != "\"" && text != "\n" && text != "\r") return text[0];
+  return InvalidArgument("--delimiter takes one character (or 'tab')");
+}
+
+void PrintSummary(const RunSummary& s) {
+  std::string rules;
+  for (const auto& [rule, count] : s.columns_per_rule) {
+    rules += fmt::format("{}{} {}", rules.empty() ? "" : ", ", rule, count);
+  }
+  std::printf("veil: wrote %s\n", s.target.c_str());
+  for (const auto& t : s.tables) {
+    std::printf("  %-32s %-10s %10lld rows\n", t.name.c_str(), t.action.c_str(),
+                static_cast<long long>(t.rows));
+  }
+  const double rate = s.seconds > 0 ? s.rows / s.seconds : 0;
+  std::printf("  tables: %zu, rows: %lld in %.2f s (%.0f rows/s)\n", s.tables.size(),
+              static_cast<long long>(s.rows), s.seconds, rate);
+  std::printf("  columns per rule: %s\n", rules.empty() ? "none" : rules.c_str());
+  std::printf("  secret fingerprint: %s%s\n", s.secret_fingerprint.c_str(),
+              s.ephemeral_secret ? " (ephemeral: unlinkable to any other run)" : "");
+  std::printf("  policy sha256: %s\n", s.policy_digest.c_str());
+  for (const auto& entity : s.entities_checked_statistically) {
+    std::printf("  note: entity %s had too many values for an exhaustive collision check; "
+                "its pseudonym space makes a collision less likely than 1 in 10^9\n",
+                entity.c_str());
+  }
+}
+
+int Run(AnonymiseArgs& args) {
+  const auto delimiter = ParseDelimiter(args.delimiter);
+  if (!delimiter.ok()) {
+    std::fprintf(stderr, "veil: %s\n", delimiter.status().message().c_str());
+    return 2;
+  }
+  args.options.csv_delimiter = delimiter.value();
+  const bool show_progress = !args.quiet && isatty(STDERR_FILENO);
+  if (show_progress) {
+    args.options.on_progress = [](const std::string& line) {
+      std::fprintf(stderr, "\r\033[K%s", line.c_str());
+    };
+  }
+  auto summary = Anonymise(args.options);
+  if (show_progress) std::fprintf(stderr, "\r\033[K");
+  if (!summary.ok()) {
+    std::fprintf(stderr, "veil: error: %s\n", summary.status().message().c_str());
+    return 1;
+  }
+  for (const auto& warning : summary->warnings) {
+    std::fprintf(stderr, "veil: warning: %s\n", warning.c_str());
+  }
+  if (!args.quiet) PrintSummary(*summary);
+  return 0;
+}
+
+}  // namespace
+
+void AddAnonymiseCommand(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<AnonymiseArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "anonymise", "Write an anonymised copy of SOURCE to TARGET, as the policy says");
+  cmd->alias("anonymize");
+  cmd->add_option("--policy", args->options.policy_path, "Policy YAML file")->required();
+  cmd->add_option("source", args->options.source,
+                  "CSV file, directory of CSV files, or SQLite database (*.sqlite, *.db, "
+                  "sqlite:PATH)")
+      ->required();
+  cmd->add_option("target", args->options.target, "Where to write the copy (must not exist)")
+      ->required();
+  cmd->add_flag("--force", args->options.force, "Replace TARGET if it exists");
+  cmd->add_flag("-q,--quiet", args->quiet, "No progress line and no summary");
+  cmd->add_option("--delimiter", args->delimiter,
+                  "CSV delimiter of the source (one character or 'tab'); default: detect");
+  cmd->callback([args, &exit_code]() { exit_code = Run(*args); });
+}
+
+}  // namespace veil

@@ -1,0 +1,12 @@
+// `veil anonymise --policy POLICY SOURCE TARGET`: registers the subcommand on the app.
+// When the subcommand runs, `exit_code` receives the process exit status (0 success,
+// 1 error, 2 usage); it must outlive app.parse().
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace veil {
+
+void AddAnonymiseCommand(CLI::App& app, int& exit_code);
+
+}  // namespace veil

@@ -1,0 +1,86 @@
+#include "engine/table_plan.h"
+
+#include <fmt/format.h>
+
+#include <functional>
+#include <map>
+#include <set>
+
+namespace veil {
+namespace {
+
+// Orders tables so that referenced tables come first; ties and cycles keep source order.
+std::vector<size_t> ParentsFirst(const std::vector<TableSchema>& schemas) {
+  std::map<std::string, size_t> index;
+  for (size_t i = 0; i < schemas.size(); ++i) index[schemas[i].name] = i;
+  std::vector<size_t> order;
+  std::vector<int> state(schemas.size(), 0);  // 0 new, 1 visiting, 2 done
+  std::function<void(size_t)> visit = [&](size_t i) {
+    if (state[i] != 0) return;
+    state[i] = 1;
+    for (const auto& fk : schemas[i].foreign_keys) {
+      const auto it = index.find(fk.referenced_table);
+      if (it != index.end() && it->second != i) visit(it->second);
+    }
+    state[i] = 2;
+    order.push_back(i);
+  };
+  for (size_t i = 0; i < schemas.size(); ++i) visit(i);
+  return order;
+}
+
+Result<TablePlan> PlanTable(const TableSchema& schema, const TablePolicy& table,
+                            const RuleRegistry& registry, RunResources& run) {
+  TablePlan plan;
+  plan.action = table.action;
+  plan.input = schema;
+  plan.output = schema;
+  plan.output.columns.clear();
+  std::set<std::string> dropped;
+  for (size_t c = 0; c < schema.columns.size(); ++c) {
+    ColumnPlan column;
+    const RuleSpec* spec =
+        table.action == TableAction::kAnonymise ? table.FindColumn(schema.columns[c].name) : nullptr;
+    column.rule_kind = spec ? spec->kind : "keep";
+    if (column.rule_kind == "drop") {
+      column.kind = ColumnPlan::Kind::kDrop;
+      dropped.insert(schema.columns[c].name);
+    } else if (column.rule_kind != "keep") {
+      column.kind = ColumnPlan::Kind::kTransform;
+      const RuleContext context{run, table, schema, c};
+      VEIL_ASSIGN_OR_RETURN(column.rule, registry.Create(*spec, context));
+    }
+    if (column.kind != ColumnPlan::Kind::kDrop) plan.output.columns.push_back(schema.columns[c]);
+    plan.columns.push_back(std::move(column));
+  }
+  // Keys and indexes over a dropped column cannot exist in the output.
+  auto touches_dropped = [&](const std::vector<std::string>& names) {
+    for (const auto& n : names) {
+      if (dropped.count(n)) return true;
+    }
+    return false;
+  };
+  std::erase_if(plan.output.foreign_keys,
+                [&](const ForeignKeySchema& fk) { return touches_dropped(fk.columns); });
+  std::erase_if(plan.output.indexes,
+                [&](const IndexSchema& ix) { return touches_dropped(ix.columns); });
+  return plan;
+}
+
+}  // namespace
+
+Result<std::vector<TablePlan>> PlanTables(const std::vector<TableSchema>& schemas,
+                                          const RuleRegistry& registry, RunResources& run) {
+  std::vector<TablePlan> plans;
+  for (size_t i : ParentsFirst(schemas)) {
+    const TablePolicy* table = run.policy->FindTable(schemas[i].name);
+    if (table == nullptr) {
+      return PolicyError(fmt::format("table {} has no policy", schemas[i].name));
+    }
+    VEIL_ASSIGN_OR_RETURN(TablePlan plan, PlanTable(schemas[i], *table, registry, run));
+    plans.push_back(std::move(plan));
+  }
+  return plans;
+}
+
+}  // namespace veil

@@ -1,0 +1,38 @@
+// TablePlan: what the engine will do with one source table, decided entirely before any
+// output is written: the action, the output schema (source minus dropped columns) and a
+// built rule for every transformed column. Building every plan first means a bad rule
+// argument or an unknown entity stops the run with nothing written.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/table_schema.h"
+#include "io/source.h"
+#include "policy/policy.h"
+#include "transforms/rule.h"
+#include "transforms/rule_registry.h"
+
+namespace veil {
+
+struct ColumnPlan {
+  enum class Kind { kKeep, kDrop, kTransform };
+  Kind kind = Kind::kKeep;
+  std::string rule_kind;  // "keep", "drop", "fake", ... (for the summary)
+  std::unique_ptr<Rule> rule;
+};
+
+struct TablePlan {
+  TableAction action = TableAction::kAnonymise;
+  TableSchema input;
+  TableSchema output;
+  std::vector<ColumnPlan> columns;  // one per input column
+};
+
+// Plans every table of `schemas` (already checked for coverage), ordered so that a
+// table comes after the tables its foreign keys reference.
+Result<std::vector<TablePlan>> PlanTables(const std::vector<TableSchema>& schemas,
+                                          const RuleRegistry& registry, RunResources& run);
+
+}  // namespace veil

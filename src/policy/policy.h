@@ -1,0 +1,86 @@
+// Policy: the parsed form of a policy YAML file, which says what to do with every table
+// and every column of a source.
+//
+// A Policy is plain data, validated for shape when loaded (LoadPolicy): unknown keys,
+// malformed rules and references to undeclared entities are errors that name the
+// policy file and line. Whether the policy covers a given source is checked separately
+// (see coverage.h). Rule parameters stay as YAML nodes; each rule parses its own.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "veil/status.h"
+
+namespace veil {
+
+// One column's rule, e.g. `{fake: first_name}`: kind "fake", argument node "first_name".
+struct RuleSpec {
+  std::string kind;   // keep, drop, null, value, pseudonymise, fake, date_shift, ...
+  YAML::Node argument;  // the value under the kind key (null for keep/drop/null)
+  int line = 0;         // 1-based line in the policy file
+};
+
+enum class TableAction { kAnonymise, kKeep, kDelete, kDrop };
+
+struct TablePolicy {
+  std::string name;
+  TableAction action = TableAction::kAnonymise;
+  std::map<std::string, std::string> keys;  // entity name -> column naming the entity
+  std::vector<std::pair<std::string, RuleSpec>> columns;  // in policy order
+  int line = 0;
+
+  const RuleSpec* FindColumn(const std::string& column) const;
+};
+
+enum class PseudonymAlphabet { kAlnum, kDigits, kHex, kUpperAlnum };
+
+struct PseudonymFormat {
+  PseudonymAlphabet alphabet = PseudonymAlphabet::kAlnum;
+  int length = 16;
+  std::string prefix;
+};
+
+struct DayRange {
+  int min_days = 0;
+  int max_days = 0;
+};
+
+struct EntityPolicy {
+  std::string name;
+  PseudonymFormat pseudonym;
+  std::optional<DayRange> date_shift;
+  int line = 0;
+};
+
+struct SecretSpec {
+  enum class Kind { kEphemeral, kEnv, kFile };
+  Kind kind = Kind::kEphemeral;
+  std::string reference;  // the environment variable name or the file path
+};
+
+struct Policy {
+  std::string path;        // the file it was loaded from
+  std::string directory;   // its directory, for relative paths inside it
+  std::string digest_hex;  // SHA-256 of the file's bytes
+  SecretSpec secret;
+  std::map<std::string, EntityPolicy> entities;
+  std::vector<TablePolicy> tables;
+  std::vector<std::string> in_place_allow;  // globs, for in-place database scrubs
+
+  const TablePolicy* FindTable(const std::string& table) const;
+};
+
+// Reads and validates the policy at `path`. Errors name the file and line.
+Result<Policy> LoadPolicy(const std::string& path);
+// The same, from text already in memory; `path` is used for messages and relative paths.
+Result<Policy> ParsePolicy(const std::string& text, const std::string& path);
+
+// The number of characters in a pseudonym alphabet.
+int AlphabetSize(PseudonymAlphabet alphabet);
+
+}  // namespace veil

@@ -1,0 +1,314 @@
+// Parses policy YAML into a Policy, checking its shape. See policy.h.
+#include <fmt/format.h>
+#include <openssl/evp.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "policy/policy.h"
+
+namespace veil {
+namespace {
+
+int LineOf(const YAML::Node& node) { return node.Mark().line + 1; }
+
+class PolicyParser {
+ public:
+  explicit PolicyParser(std::string path) : path_(std::move(path)) {}
+
+  Status Error(const YAML::Node& node, const std::string& what) const {
+    return PolicyError(fmt::format("{}:{}: {}", path_, LineOf(node), what));
+  }
+
+  Status ExpectKeys(const YAML::Node& map, const std::set<std::string>& allowed,
+                    const std::string& where) const {
+    std::set<std::string> seen;
+    for (const auto& item : map) {
+      const auto key = item.first.as<std::string>();
+      if (!allowed.count(key)) {
+        return Error(item.first, fmt::format("unknown key '{}' in {} (allowed: {})", key, where,
+                                             fmt::join(allowed, ", ")));
+      }
+      if (!seen.insert(key).second) {
+        return Error(item.first, fmt::format("key '{}' appears twice in {}", key, where));
+      }
+    }
+    return Status::Ok();
+  }
+
+  Result<int> Integer(const YAML::Node& node, const std::string& what) const {
+    try {
+      return node.as<int>();
+    } catch (const YAML::Exception&) {
+      return Error(node, what + " must be a whole number");
+    }
+  }
+
+  Status ParseSecret(const YAML::Node& node, SecretSpec& out) const {
+    if (!node || node.IsNull()) return Status::Ok();
+    if (node.IsScalar()) {
+      if (node.as<std::string>() == "ephemeral") return Status::Ok();
+      return Error(node, "secret must be 'ephemeral', {env: NAME} or {file: PATH}");
+    }
+    if (!node.IsMap() || node.size() != 1) {
+      return Error(node, "secret must be 'ephemeral', {env: NAME} or {file: PATH}");
+    }
+    VEIL_RETURN_IF_ERROR(ExpectKeys(node, {"env", "file"}, "secret"));
+    const auto key = node.begin()->first.as<std::string>();
+    const auto& value = node.begin()->second;
+    if (!value.IsScalar() || value.as<std::string>().empty()) {
+      return Error(value, "secret " + key + " must name a non-empty " +
+                              (key == "env" ? "environment variable" : "file path"));
+    }
+    out.kind = key == "env" ? SecretSpec::Kind::kEnv : SecretSpec::Kind::kFile;
+    out.reference = value.as<std::string>();
+    if (out.kind == SecretSpec::Kind::kFile && std::filesystem::path(out.reference).is_relative()) {
+      out.reference = (std::filesystem::path(path_).parent_path() / out.reference).string();
+    }
+    return Status::Ok();
+  }
+
+  Status ParsePseudonym(const YAML::Node& node, PseudonymFormat& out) const {
+    if (!node.IsMap()) return Error(node, "pseudonym must be a map {alphabet, length, prefix}");
+    VEIL_RETURN_IF_ERROR(ExpectKeys(node, {"alphabet", "length", "prefix"}, "pseudonym"));
+    if (node["alphabet"]) {
+      static const std::map<std::string, PseudonymAlphabet> kAlphabets = {
+          {"alnum", PseudonymAlphabet::kAlnum},
+          {"digits", PseudonymAlphabet::kDigits},
+          {"hex", PseudonymAlphabet::kHex},
+          {"upper_alnum", PseudonymAlphabet::kUpperAlnum}};
+      const auto it = kAlphabets.find(node["alphabet"].as<std::string>());
+      if (it == kAlphabets.end()) {
+        return Error(node["alphabet"], "alphabet must be one of alnum, digits, hex, upper_alnum");
+      }
+      out.alphabet = it->second;
+    }
+    if (node["length"]) {
+      VEIL_ASSIGN_OR_RETURN(out.length, Integer(node["length"], "pseudonym length"));
+      if (out.length < 4 || out.length > 64) {
+        return Error(node["length"], "pseudonym length must be between 4 and 64");
+      }
+    }
+    if (node["prefix"]) out.prefix = node["prefix"].as<std::string>();
+    return Status::Ok();
+  }
+
+  Result<DayRange> ParseDayRange(const YAML::Node& node, const std::string& where) const {
+    if (!node.IsMap()) return Error(node, where + " must be a map {min_days, max_days}");
+    VEIL_RETURN_IF_ERROR(ExpectKeys(node, {"min_days", "max_days"}, where));
+    if (!node["min_days"] || !node["max_days"]) {
+      return Error(node, where + " needs both min_days and max_days");
+    }
+    DayRange range;
+    VEIL_ASSIGN_OR_RETURN(range.min_days, Integer(node["min_days"], "min_days"));
+    VEIL_ASSIGN_OR_RETURN(range.max_days, Integer(node["max_days"], "max_days"));
+    if (range.min_days > range.max_days) return Error(node, "min_days is greater than max_days");
+    if (range.min_days < -36500 || range.max_days > 36500) {
+      return Error(node, "a date shift must stay within 100 years");
+    }
+    return range;
+  }
+
+  Status ParseEntities(const YAML::Node& node, Policy& policy) const {
+    if (!node) return Status::Ok();
+    if (!node.IsMap()) return Error(node, "entities must be a map of entity names");
+    for (const auto& item : node) {
+      EntityPolicy entity;
+      entity.name = item.first.as<std::string>();
+      entity.line = LineOf(item.first);
+      const auto& body = item.second;
+      if (policy.entities.count(entity.name)) {
+        return Error(item.first, "entity '" + entity.name + "' is declared twice");
+      }
+      if (body.IsMap()) {
+        VEIL_RETURN_IF_ERROR(ExpectKeys(body, {"pseudonym", "date_shift"}, "entity " + entity.name));
+        if (body["pseudonym"]) VEIL_RETURN_IF_ERROR(ParsePseudonym(body["pseudonym"], entity.pseudonym));
+        if (body["date_shift"]) {
+          VEIL_ASSIGN_OR_RETURN(entity.date_shift,
+                                ParseDayRange(body["date_shift"], "date_shift of " + entity.name));
+        }
+      } else if (!body.IsNull()) {
+        return Error(body, "entity '" + entity.name + "' must be a map {pseudonym, date_shift}");
+      }
+      policy.entities[entity.name] = entity;
+    }
+    return Status::Ok();
+  }
+
+  Result<RuleSpec> ParseRule(const YAML::Node& node, const std::string& column) const {
+    RuleSpec rule;
+    rule.line = LineOf(node);
+    if (node.IsNull()) {  // YAML reads a bare `null` (or nothing) as no value
+      rule.kind = "null";
+      return rule;
+    }
+    if (node.IsScalar()) {
+      rule.kind = node.as<std::string>();
+      if (rule.kind != "keep" && rule.kind != "drop" && rule.kind != "null") {
+        return Error(node, fmt::format("column '{}': '{}' is not a rule; a bare rule is keep, drop "
+                                       "or null, others are written {{kind: argument}}",
+                                       column, rule.kind));
+      }
+      return rule;
+    }
+    if (!node.IsMap() || node.size() != 1) {
+      return Error(node, fmt::format("column '{}': a rule is keep, drop, null or a one-key map "
+                                     "such as {{fake: first_name}}",
+                                     column));
+    }
+    rule.kind = node.begin()->first.as<std::string>();
+    rule.argument = node.begin()->second;
+    return rule;
+  }
+
+  Status ParseTableBody(const YAML::Node& body, TablePolicy& table, const Policy& policy) const {
+    VEIL_RETURN_IF_ERROR(ExpectKeys(body, {"keys", "columns"}, "table " + table.name));
+    if (const auto& keys = body["keys"]) {
+      if (!keys.IsMap()) return Error(keys, "keys must map entity names to column names");
+      for (const auto& key : keys) {
+        const auto entity = key.first.as<std::string>();
+        if (!policy.entities.count(entity)) {
+          return Error(key.first, fmt::format("table '{}': keys name entity '{}', which is not "
+                                              "declared under entities",
+                                              table.name, entity));
+        }
+        table.keys[entity] = key.second.as<std::string>();
+      }
+    }
+    const auto& columns = body["columns"];
+    if (!columns || !columns.IsMap()) {
+      return Error(body, "table '" + table.name + "' needs a columns map (or an action: keep, "
+                                                  "delete, drop)");
+    }
+    std::set<std::string> seen;
+    for (const auto& item : columns) {
+      const auto column = item.first.as<std::string>();
+      if (!seen.insert(column).second) {
+        return Error(item.first, fmt::format("table '{}': column '{}' appears twice", table.name,
+                                             column));
+      }
+      VEIL_ASSIGN_OR_RETURN(RuleSpec rule, ParseRule(item.second, column));
+      table.columns.emplace_back(column, std::move(rule));
+    }
+    return Status::Ok();
+  }
+
+  Status ParseTables(const YAML::Node& node, Policy& policy) const {
+    if (!node || !node.IsMap()) return Error(node, "the policy needs a tables map");
+    std::set<std::string> seen;
+    for (const auto& item : node) {
+      TablePolicy table;
+      table.name = item.first.as<std::string>();
+      table.line = LineOf(item.first);
+      if (!seen.insert(table.name).second) {
+        return Error(item.first, "table '" + table.name + "' appears twice");
+      }
+      const auto& body = item.second;
+      if (body.IsScalar()) {
+        const auto action = body.as<std::string>();
+        if (action == "keep") table.action = TableAction::kKeep;
+        else if (action == "delete") table.action = TableAction::kDelete;
+        else if (action == "drop") table.action = TableAction::kDrop;
+        else return Error(body, "a table action is keep, delete or drop, or a map with columns");
+      } else if (body.IsMap()) {
+        VEIL_RETURN_IF_ERROR(ParseTableBody(body, table, policy));
+      } else {
+        return Error(body, "table '" + table.name + "' must be an action or a map with columns");
+      }
+      policy.tables.push_back(std::move(table));
+    }
+    return Status::Ok();
+  }
+
+  Status ParseInPlace(const YAML::Node& node, Policy& policy) const {
+    if (!node) return Status::Ok();
+    if (!node.IsMap()) return Error(node, "in_place must be a map {allow: [globs]}");
+    VEIL_RETURN_IF_ERROR(ExpectKeys(node, {"allow"}, "in_place"));
+    const auto& allow = node["allow"];
+    if (!allow || !allow.IsSequence()) return Error(node, "in_place.allow must be a list of globs");
+    for (const auto& glob : allow) policy.in_place_allow.push_back(glob.as<std::string>());
+    return Status::Ok();
+  }
+
+  Status Parse(const YAML::Node& root, Policy& policy) const {
+    if (!root.IsMap()) return Error(root, "a policy is a YAML map with version and tables");
+    VEIL_RETURN_IF_ERROR(
+        ExpectKeys(root, {"version", "secret", "entities", "tables", "in_place"}, "the policy"));
+    if (!root["version"]) return Error(root, "the policy needs 'version: 1'");
+    VEIL_ASSIGN_OR_RETURN(int version, Integer(root["version"], "version"));
+    if (version != 1) return Error(root["version"], "only policy version 1 is understood");
+    VEIL_RETURN_IF_ERROR(ParseSecret(root["secret"], policy.secret));
+    VEIL_RETURN_IF_ERROR(ParseEntities(root["entities"], policy));
+    VEIL_RETURN_IF_ERROR(ParseTables(root["tables"], policy));
+    return ParseInPlace(root["in_place"], policy);
+  }
+
+ private:
+  std::string path_;
+};
+
+std::string Sha256Hex(const std::string& bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_Digest(bytes.data(), bytes.size(), digest, &len, EVP_sha256(), nullptr);
+  std::string hex;
+  for (unsigned int i = 0; i < len; ++i) hex += fmt::format("{:02x}", digest[i]);
+  return hex;
+}
+
+}  // namespace
+
+const RuleSpec* TablePolicy::FindColumn(const std::string& column) const {
+  for (const auto& [name, rule] : columns) {
+    if (name == column) return &rule;
+  }
+  return nullptr;
+}
+
+const TablePolicy* Policy::FindTable(const std::string& table) const {
+  for (const auto& t : tables) {
+    if (t.name == table) return &t;
+  }
+  return nullptr;
+}
+
+int AlphabetSize(PseudonymAlphabet alphabet) {
+  switch (alphabet) {
+    case PseudonymAlphabet::kAlnum: return 62;
+    case PseudonymAlphabet::kDigits: return 10;
+    case PseudonymAlphabet::kHex: return 16;
+    case PseudonymAlphabet::kUpperAlnum: return 36;
+  }
+  return 0;
+}
+
+Result<Policy> ParsePolicy(const std::string& text, const std::string& path) {
+  Policy policy;
+  policy.path = path;
+  policy.directory = std::filesystem::path(path).parent_path().string();
+  policy.digest_hex = Sha256Hex(text);
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    return PolicyError(fmt::format("{}:{}: not valid YAML ({})", path, e.mark.line + 1, e.msg));
+  }
+  try {
+    VEIL_RETURN_IF_ERROR(PolicyParser(path).Parse(root, policy));
+  } catch (const YAML::Exception& e) {
+    return PolicyError(fmt::format("{}:{}: {}", path, e.mark.line + 1, e.msg));
+  }
+  return policy;
+}
+
+Result<Policy> LoadPolicy(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return IoError(fmt::format("cannot read policy file {}", path));
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return ParsePolicy(buffer.str(), path);
+}
+
+}  // namespace veil

@@ -1,0 +1,61 @@
+#include "transforms/rule_context.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace veil {
+
+Status RuleContext::Error(const RuleSpec& spec, const std::string& what) const {
+  return PolicyError(fmt::format("{}:{}: table {}, column {}: {}", run.policy->path, spec.line,
+                                 schema.name, column_name(), what));
+}
+
+EntityDigests& RuleContext::DigestsFor(const std::string& entity) const {
+  auto& slot = run.digests[{schema.name, entity}];
+  if (!slot) slot = std::make_unique<EntityDigests>(Prf("entity/" + entity));
+  return *slot;
+}
+
+Result<const EntityPolicy*> RuleContext::Entity(const RuleSpec& spec,
+                                                const std::string& name) const {
+  const auto it = run.policy->entities.find(name);
+  if (it == run.policy->entities.end()) {
+    return Error(spec, fmt::format("entity '{}' is not declared under entities", name));
+  }
+  return &it->second;
+}
+
+Result<size_t> RuleContext::EntityKeyColumn(const RuleSpec& spec,
+                                            const std::string& entity) const {
+  const auto it = table.keys.find(entity);
+  if (it == table.keys.end()) {
+    return Error(spec, fmt::format("the table has no key for entity '{}'; add `keys: {{{}: "
+                                   "COLUMN}}` naming the column that identifies it",
+                                   entity, entity));
+  }
+  const int index = schema.ColumnIndex(it->second);
+  if (index < 0) {
+    return Error(spec, fmt::format("key column '{}' of entity '{}' is not in the table",
+                                   it->second, entity));
+  }
+  return static_cast<size_t>(index);
+}
+
+std::optional<size_t> RuleContext::DeclaredLength() const {
+  std::string type = schema.columns[column_index].declared_type;
+  std::transform(type.begin(), type.end(), type.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const bool textual = type.find("char") != std::string::npos;
+  const auto open = type.find('(');
+  const auto close = type.find(')');
+  if (!textual || open == std::string::npos || close == std::string::npos || close < open) {
+    return std::nullopt;
+  }
+  const std::string inside = type.substr(open + 1, close - open - 1);
+  if (inside.empty() || !std::all_of(inside.begin(), inside.end(), ::isdigit)) return std::nullopt;
+  return static_cast<size_t>(std::stoul(inside));
+}
+
+}  // namespace veil

@@ -1,0 +1,61 @@
+// RuleContext: everything a rule factory may consult when it builds the rule for one
+// column: the run's shared resources (policy, secret, fakes, code lists, pseudonym
+// trackers), the table's policy and the source schema. Errors built here name the policy
+// file and line, the table and the column.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/secret.h"
+#include "core/table_schema.h"
+#include "policy/policy.h"
+#include "transforms/code_lists.h"
+#include "transforms/entity_digests.h"
+#include "transforms/fakes/fake_kind.h"
+#include "transforms/pseudonym_tracker.h"
+
+namespace veil {
+
+// Shared by every rule of a run. Built once by the engine; outlives all rules.
+struct RunResources {
+  const Policy* policy = nullptr;
+  const Secret* secret = nullptr;
+  std::shared_ptr<const FakeCatalog> fakes;
+  std::shared_ptr<const CodeLists> code_lists;
+  std::map<std::string, std::unique_ptr<PseudonymTracker>> trackers;  // by entity name
+  // Digest memos by (table, entity): shared by the rules of one table only, so tables
+  // can be processed on different threads.
+  std::map<std::pair<std::string, std::string>, std::unique_ptr<EntityDigests>> digests;
+};
+
+struct RuleContext {
+  RunResources& run;
+  const TablePolicy& table;
+  const TableSchema& schema;
+  size_t column_index;
+
+  const std::string& column_name() const { return schema.columns[column_index].name; }
+
+  // "POLICY:LINE: table T, column C: what".
+  Status Error(const RuleSpec& spec, const std::string& what) const;
+
+  // A PRF for `purpose`, independent of every other purpose.
+  KeyedPrf Prf(const std::string& purpose) const { return run.secret->root().Derive(purpose); }
+
+  // The digest memo of `entity` for this table (created on first use).
+  EntityDigests& DigestsFor(const std::string& entity) const;
+
+  // The declared entity, or an error naming the policy line.
+  Result<const EntityPolicy*> Entity(const RuleSpec& spec, const std::string& name) const;
+  // The index of the column that holds `entity`'s key in this table, or an error.
+  Result<size_t> EntityKeyColumn(const RuleSpec& spec, const std::string& entity) const;
+
+  // The maximum length in characters the column's declared type allows (varchar(n),
+  // char(n), nvarchar(n)), or nullopt when unlimited or unknown.
+  std::optional<size_t> DeclaredLength() const;
+};
+
+}  // namespace veil

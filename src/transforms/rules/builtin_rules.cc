@@ -1,0 +1,20 @@
+#include "transforms/rule_registry.h"
+#include "transforms/rules/builtin.h"
+
+namespace veil {
+
+RuleRegistry BuiltinRules() {
+  RuleRegistry registry;
+  RegisterValueRules(registry);
+  RegisterPseudonymiseRule(registry);
+  RegisterFakeRule(registry);
+  RegisterDateShiftRule(registry);
+  RegisterDateRandomRule(registry);
+  RegisterGeneraliseRule(registry);
+  RegisterChoiceRule(registry);
+  RegisterMaskRule(registry);
+  RegisterNoiseRule(registry);
+  return registry;
+}
+
+}  // namespace veil

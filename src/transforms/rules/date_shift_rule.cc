@@ -1,0 +1,97 @@
+// `{date_shift: ENTITY}`: every date of one entity moves by the same secret number of
+// days, so intervals and order within the entity are exact. `{date_shift: {min_days,
+// max_days}}`: each value moves by its own offset. Dates keep their textual form.
+#include "core/date_text.h"
+#include "core/row_stream.h"
+#include "transforms/rule_registry.h"
+#include "transforms/rules/builtin.h"
+#include "transforms/rules/cell_helpers.h"
+#include "transforms/rules/day_offset.h"
+#include "transforms/entity_digests.h"
+
+namespace veil {
+namespace {
+
+constexpr std::string_view kNotADate =
+    "not a date (expected YYYY-MM-DD or dd/mm/yyyy, optionally with a time)";
+
+class DateShiftRule final : public Rule {
+ public:
+  // With `key_column` set, offsets come from the entity's key; rows whose key is empty
+  // fall back to a per-row offset from `rows_`.
+  DateShiftRule(DayRange range, EntityDigests* digests, std::optional<size_t> key_column,
+                RowStream rows)
+      : range_(range), digests_(digests), key_column_(key_column), rows_(std::move(rows)) {}
+
+  Status Apply(const Batch& batch, size_t column, Column& out) override {
+    const Column& in = batch.columns[column];
+    rows_.Fill(batch.first_row, in.size(), row_words_);
+    const std::vector<Digest>* digests =
+        key_column_ ? &digests_->ForColumn(batch, *key_column_) : nullptr;
+    for (size_t i = 0; i < in.size(); ++i) {
+      if (IsEmptyCell(in, i)) {
+        out.AppendFrom(in, i);
+        continue;
+      }
+      const auto date = ParseDateText(in.Text(i));
+      if (!date) return RowError(batch, i, kNotADate);
+      const int offset = OffsetFor(batch, digests, i);
+      AppendDateText(date->day + std::chrono::days(offset), date->form, date->time_suffix,
+                     out.buffer());
+      out.CommitCell(CellKind::kText);
+    }
+    return Status::Ok();
+  }
+
+ private:
+  int OffsetFor(const Batch& batch, const std::vector<Digest>* digests, size_t row) const {
+    if (digests == nullptr || IsEmptyCell(batch.columns[*key_column_], row)) {
+      return DayOffset(row_words_[row], range_);
+    }
+    return DayOffset(DigestWord((*digests)[row], EntityDigests::kShiftWordOffset), range_);
+  }
+
+  DayRange range_;
+  EntityDigests* digests_;
+  std::optional<size_t> key_column_;
+  RowStream rows_;
+  std::vector<uint64_t> row_words_;
+};
+
+std::string ColumnPurpose(const RuleContext& context, const std::string& rule) {
+  return rule + "/" + context.schema.name + "/" + context.column_name();
+}
+
+Result<std::unique_ptr<Rule>> MakeDateShift(const RuleSpec& spec, const RuleContext& context) {
+  RowStream rows(context.Prf(ColumnPurpose(context, "date_shift")).key());
+  if (spec.argument.IsMap()) {
+    if (!spec.argument["min_days"] || !spec.argument["max_days"]) {
+      return context.Error(spec, "date_shift needs an entity or {min_days, max_days}");
+    }
+    DayRange range{spec.argument["min_days"].as<int>(), spec.argument["max_days"].as<int>()};
+    if (range.min_days > range.max_days) return context.Error(spec, "min_days > max_days");
+    return std::unique_ptr<Rule>(
+        std::make_unique<DateShiftRule>(range, nullptr, std::nullopt, std::move(rows)));
+  }
+  if (!spec.argument.IsScalar()) {
+    return context.Error(spec, "date_shift needs an entity or {min_days, max_days}");
+  }
+  const auto name = spec.argument.as<std::string>();
+  VEIL_ASSIGN_OR_RETURN(const EntityPolicy* entity, context.Entity(spec, name));
+  if (!entity->date_shift) {
+    return context.Error(spec, fmt::format("entity '{}' has no date_shift range; add "
+                                           "`date_shift: {{min_days: -90, max_days: 90}}` to it",
+                                           name));
+  }
+  VEIL_ASSIGN_OR_RETURN(size_t key_column, context.EntityKeyColumn(spec, name));
+  return std::unique_ptr<Rule>(std::make_unique<DateShiftRule>(
+      *entity->date_shift, &context.DigestsFor(name), key_column, std::move(rows)));
+}
+
+}  // namespace
+
+void RegisterDateShiftRule(RuleRegistry& registry) {
+  registry.Register("date_shift", MakeDateShift);
+}
+
+}  // namespace veil

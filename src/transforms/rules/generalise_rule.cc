@@ -1,0 +1,121 @@
+// `{generalise: month|quarter|year}`: a date becomes the first day of its month,
+// quarter or year (still a valid date, in the input's form; a time part becomes
+// midnight). `{generalise: {bins: [b0, b1, ...]}}`: a number becomes the label of its
+// interval: "<b0", "[b0, b1)", ..., ">=bn".
+#include <charconv>
+#include <cmath>
+
+#include "core/date_text.h"
+#include "transforms/rule_registry.h"
+#include "transforms/rules/builtin.h"
+#include "transforms/rules/cell_helpers.h"
+
+namespace veil {
+namespace {
+
+enum class Period { kMonth, kQuarter, kYear };
+
+std::string MidnightLike(std::string_view suffix) {
+  if (suffix.empty()) return "";
+  return std::string(1, suffix[0]) + "00:00:00";
+}
+
+class DatePeriodRule final : public Rule {
+ public:
+  explicit DatePeriodRule(Period period) : period_(period) {}
+
+  Status Apply(const Batch& batch, size_t column, Column& out) override {
+    using namespace std::chrono;
+    const Column& in = batch.columns[column];
+    for (size_t i = 0; i < in.size(); ++i) {
+      if (IsEmptyCell(in, i)) {
+        out.AppendFrom(in, i);
+        continue;
+      }
+      const auto date = ParseDateText(in.Text(i));
+      if (!date) return RowError(batch, i, "not a date (expected YYYY-MM-DD or dd/mm/yyyy)");
+      const year_month_day ymd{date->day};
+      unsigned m = static_cast<unsigned>(ymd.month());
+      if (period_ == Period::kQuarter) m = (m - 1) / 3 * 3 + 1;
+      if (period_ == Period::kYear) m = 1;
+      const sys_days first{ymd.year() / month(m) / day(1)};
+      AppendDateText(first, date->form, MidnightLike(date->time_suffix), out.buffer());
+      out.CommitCell(CellKind::kText);
+    }
+    return Status::Ok();
+  }
+
+ private:
+  Period period_;
+};
+
+std::string NumberLabel(double v) {
+  if (v == std::floor(v) && std::fabs(v) < 1e15) return fmt::format("{}", static_cast<int64_t>(v));
+  return fmt::format("{}", v);
+}
+
+class BinsRule final : public Rule {
+ public:
+  explicit BinsRule(std::vector<double> bounds) : bounds_(std::move(bounds)) {
+    labels_.push_back(fmt::format("<{}", NumberLabel(bounds_.front())));
+    for (size_t i = 0; i + 1 < bounds_.size(); ++i) {
+      labels_.push_back(fmt::format("[{}, {})", NumberLabel(bounds_[i]), NumberLabel(bounds_[i + 1])));
+    }
+    labels_.push_back(fmt::format(">={}", NumberLabel(bounds_.back())));
+  }
+
+  Status Apply(const Batch& batch, size_t column, Column& out) override {
+    const Column& in = batch.columns[column];
+    for (size_t i = 0; i < in.size(); ++i) {
+      if (IsEmptyCell(in, i)) {
+        out.AppendFrom(in, i);
+        continue;
+      }
+      const std::string_view text = in.Text(i);
+      double value = 0;
+      const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+      if (error != std::errc() || end != text.data() + text.size() || std::isnan(value)) {
+        return RowError(batch, i, "not a number");
+      }
+      const size_t bin = static_cast<size_t>(
+          std::upper_bound(bounds_.begin(), bounds_.end(), value) - bounds_.begin());
+      out.Append(labels_[bin]);
+    }
+    return Status::Ok();
+  }
+
+ private:
+  std::vector<double> bounds_;
+  std::vector<std::string> labels_;
+};
+
+Result<std::unique_ptr<Rule>> MakeGeneralise(const RuleSpec& spec, const RuleContext& context) {
+  const auto& arg = spec.argument;
+  if (arg.IsScalar()) {
+    const auto name = arg.as<std::string>();
+    if (name == "month") return std::unique_ptr<Rule>(std::make_unique<DatePeriodRule>(Period::kMonth));
+    if (name == "quarter") {
+      return std::unique_ptr<Rule>(std::make_unique<DatePeriodRule>(Period::kQuarter));
+    }
+    if (name == "year") return std::unique_ptr<Rule>(std::make_unique<DatePeriodRule>(Period::kYear));
+    return context.Error(spec, "generalise takes month, quarter, year or {bins: [...]}");
+  }
+  if (arg.IsMap() && arg["bins"] && arg["bins"].IsSequence() && arg["bins"].size() > 0) {
+    std::vector<double> bounds;
+    for (const auto& b : arg["bins"]) bounds.push_back(b.as<double>());
+    if (!std::is_sorted(bounds.begin(), bounds.end()) ||
+        std::adjacent_find(bounds.begin(), bounds.end()) != bounds.end()) {
+      return context.Error(spec, "bins must be strictly increasing numbers");
+    }
+    return std::unique_ptr<Rule>(std::make_unique<BinsRule>(std::move(bounds)));
+  }
+  return context.Error(spec, "generalise takes month, quarter, year or {bins: [...]}");
+}
+
+}  // namespace
+
+void RegisterGeneraliseRule(RuleRegistry& registry) {
+  registry.Register("generalise", MakeGeneralise);
+}
+
+}  // namespace veil

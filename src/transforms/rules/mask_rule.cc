@@ -1,0 +1,57 @@
+// `{mask: {keep_last: N}}`: every character but the last N becomes '*'. Characters are
+// UTF-8 code points, so a masked name keeps its length in characters.
+#include "transforms/rule_registry.h"
+#include "transforms/rules/builtin.h"
+#include "transforms/rules/cell_helpers.h"
+
+namespace veil {
+namespace {
+
+bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+class MaskRule final : public Rule {
+ public:
+  explicit MaskRule(size_t keep_last) : keep_last_(keep_last) {}
+
+  Status Apply(const Batch& batch, size_t column, Column& out) override {
+    const Column& in = batch.columns[column];
+    for (size_t i = 0; i < in.size(); ++i) {
+      if (IsEmptyCell(in, i)) {
+        out.AppendFrom(in, i);
+        continue;
+      }
+      const std::string_view text = in.Text(i);
+      // Find where the last keep_last_ code points start.
+      size_t start = text.size();
+      for (size_t kept = 0; kept < keep_last_ && start > 0;) {
+        --start;
+        if (!IsContinuationByte(text[start])) ++kept;
+      }
+      std::string& buffer = out.buffer();
+      for (size_t j = 0; j < start; ++j) {
+        if (!IsContinuationByte(text[j])) buffer.push_back('*');
+      }
+      buffer.append(text.substr(start));
+      out.CommitCell(CellKind::kText);
+    }
+    return Status::Ok();
+  }
+
+ private:
+  size_t keep_last_;
+};
+
+Result<std::unique_ptr<Rule>> MakeMask(const RuleSpec& spec, const RuleContext& context) {
+  if (!spec.argument.IsMap() || !spec.argument["keep_last"]) {
+    return context.Error(spec, "mask needs {keep_last: N}");
+  }
+  const int keep_last = spec.argument["keep_last"].as<int>();
+  if (keep_last < 0) return context.Error(spec, "keep_last must be 0 or more");
+  return std::unique_ptr<Rule>(std::make_unique<MaskRule>(static_cast<size_t>(keep_last)));
+}
+
+}  // namespace
+
+void RegisterMaskRule(RuleRegistry& registry) { registry.Register("mask", MakeMask); }
+
+}  // namespace veil
