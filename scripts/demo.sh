@@ -5,9 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh
-cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DVEIL_BUILD_TESTS=OFF \
+cmake -S . -B build/demo -G Ninja -DCMAKE_BUILD_TYPE=Release -DVEIL_BUILD_TESTS=OFF \
   -DVEIL_BUILD_BENCH=OFF >/dev/null
-cmake --build build/release --target veil
+cmake --build build/demo --target veil
 
 # The example policy reads its secret from VEIL_SECRET. Without one, use a fresh random
 # secret for this run only (its output is then unlinkable to any other run).
@@ -16,6 +16,6 @@ if [ -z "${VEIL_SECRET:-}" ]; then
   export VEIL_SECRET
 fi
 mkdir -p out
-build/release/veil anonymise --force --policy examples/ssd/policy.yaml \
+build/demo/veil anonymise --force --policy examples/ssd/policy.yaml \
   examples/ssd/ssd.sqlite out/ssd_anonymised.sqlite
 echo "veil: the safe copy is out/ssd_anonymised.sqlite"

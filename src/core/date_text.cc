@@ -38,17 +38,19 @@ bool PlausibleTimeSuffix(std::string_view suffix) {
   return true;
 }
 
+// Appends `value` (0 <= value < 10^width) zero-padded to `width` digits; years outside
+// 0..9999 fall back to the general form.
 void AppendNumber(int value, int width, std::string& out) {
-  char digits[12];
-  int n = 0;
-  unsigned v = static_cast<unsigned>(value < 0 ? -value : value);
-  do {
-    digits[n++] = static_cast<char>('0' + v % 10);
-    v /= 10;
-  } while (v != 0);
-  if (value < 0) out.push_back('-');
-  for (int i = n; i < width; ++i) out.push_back('0');
-  while (n > 0) out.push_back(digits[--n]);
+  if (value < 0 || (width == 4 && value > 9999)) {
+    out += std::to_string(value);
+    return;
+  }
+  char digits[4];
+  for (int i = width - 1; i >= 0; --i) {
+    digits[i] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  }
+  out.append(digits, static_cast<size_t>(width));
 }
 
 }  // namespace

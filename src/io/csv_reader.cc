@@ -73,24 +73,13 @@ std::string Plural(size_t n, const char* word) {
 // Finds the first byte at or after `p` that is one of four ASCII stop bytes or is not
 // ASCII (so UTF-8 is checked only where needed). The caller guarantees a stop byte
 // before the end of readable memory, and kPadding readable bytes after it.
+#if defined(__SSE2__)
 class StopFinder {
  public:
   StopFinder(char a, char b, char c, char d)
-#if defined(__SSE2__)
-      : a_(_mm_set1_epi8(a)),
-        b_(_mm_set1_epi8(b)),
-        c_(_mm_set1_epi8(c)),
-        d_(_mm_set1_epi8(d)){}
-#else
-  {
-    for (int i = 0x80; i < 0x100; ++i) stop_[i] = true;
-    for (const char x : {a, b, c, d}) stop_[static_cast<unsigned char>(x)] = true;
-  }
-#endif
+      : a_(_mm_set1_epi8(a)), b_(_mm_set1_epi8(b)), c_(_mm_set1_epi8(c)), d_(_mm_set1_epi8(d)) {}
 
-            const char *
-            Find(const char* p) const {
-#if defined(__SSE2__)
+  const char* Find(const char* p) const {
     for (;; p += 16) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
       const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, a_), _mm_cmpeq_epi8(v, b_)),
@@ -99,19 +88,28 @@ class StopFinder {
       const int mask = _mm_movemask_epi8(_mm_or_si128(hit, v));
       if (mask != 0) return p + __builtin_ctz(static_cast<unsigned>(mask));
     }
-#else
-    while (!stop_[static_cast<unsigned char>(*p)]) ++p;
-    return p;
-#endif
   }
 
  private:
-#if defined(__SSE2__)
   __m128i a_, b_, c_, d_;
-#else
-  bool stop_[256] = {};
-#endif
 };
+#else
+class StopFinder {
+ public:
+  StopFinder(char a, char b, char c, char d) {
+    for (int i = 0x80; i < 0x100; ++i) stop_[i] = true;
+    for (const char x : {a, b, c, d}) stop_[static_cast<unsigned char>(x)] = true;
+  }
+
+  const char* Find(const char* p) const {
+    while (!stop_[static_cast<unsigned char>(*p)]) ++p;
+    return p;
+  }
+
+ private:
+  bool stop_[256] = {};
+};
+#endif
 
 }  // namespace
 
@@ -202,7 +200,7 @@ void CsvReader::EstimateRows(int64_t file_size) {
 }
 
 // Keeps the unread bytes, moves them to the front and reads more after them. The buffer
-// grows only when one row does not fit.
+// grows from the header's small block to kBlock, and beyond only when one row does not fit.
 Status CsvReader::Refill() {
   if (eof_) return Status::Ok();
   if (begin_ > 0) {
@@ -211,7 +209,8 @@ Status CsvReader::Refill() {
     begin_ = 0;
   }
   size_t capacity = buffer_.size() - 1 - kPadding;
-  if (end_ == capacity || capacity < kBlock) {
+  const bool header_done = !schema_.columns.empty();  // the header needs only a small read
+  if (end_ == capacity || (capacity < kBlock && header_done)) {
     if (capacity >= kMaxBuffer) {
       return InputError(
           fmt::format("{}: line {}: a row longer than {} bytes", display_, line_, kMaxBuffer));

@@ -2,6 +2,7 @@
 // appending, non-empty, within MaxLength.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 

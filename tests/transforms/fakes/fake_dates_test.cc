@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdlib>
 
 #include "core/date_text.h"
 #include "transforms/fakes/fake_test_support.h"

@@ -2,8 +2,9 @@
 // spread over the reference data.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <map>
-#include <regex>
 
 #include "transforms/fakes/fake_test_support.h"
 #include "transforms/fakes/reference_tables.h"
@@ -28,9 +29,20 @@ std::set<std::string> Surnames() {
   return testing::EmbeddedColumn("last_names_weighted.csv", 0);
 }
 
-void ExpectAllMatch(const std::vector<std::string>& values, const std::string& pattern) {
-  const std::regex re(pattern);
-  for (const std::string& v : values) ASSERT_TRUE(std::regex_match(v, re)) << v;
+// The shape of `v`: digits become '9', upper-case letters 'A', and each run of lower-case
+// letters a single 'a' ("12 Oak Road" -> "99 Aa Aa"). Test helper instead of <regex>.
+std::string Shape(std::string_view v) {
+  std::string shape;
+  for (char c : v) {
+    const auto u = static_cast<unsigned char>(c);
+    const char s = std::isdigit(u) ? '9' : std::isupper(u) ? 'A' : std::islower(u) ? 'a' : c;
+    if (s != 'a' || shape.empty() || shape.back() != 'a') shape.push_back(s);
+  }
+  return shape;
+}
+
+void ExpectShapes(const std::vector<std::string>& values, const std::set<std::string>& shapes) {
+  for (const std::string& v : values) ASSERT_TRUE(shapes.count(Shape(v))) << v;
 }
 
 TEST(FakeNamesTest, FirstNamesComeFromBothListsUniformly) {
@@ -72,7 +84,7 @@ TEST(FakeNamesTest, FullNameIsFirstSpaceLast) {
 
 TEST(FakeContactTest, EmailsUseReservedDomains) {
   const auto values = GenerateAll(Kind("email"), "freya.taylor0@mailbox.co.uk");
-  ExpectAllMatch(values, "[a-z]+\\.[a-z]+([0-9]{2})?@[a-z]+\\.(com|org|net|test|invalid)");
+  ExpectShapes(values, {"a.a@a.a", "a.a99@a.a"});
   std::set<std::string> domains;
   size_t numbered = 0;
   for (const std::string& v : values) {
@@ -88,7 +100,7 @@ TEST(FakeContactTest, EmailsUseReservedDomains) {
 
 TEST(FakeContactTest, PhonesAreOfcomDramaLandlines) {
   const auto values = GenerateAll(Kind("phone"), "0113 123 4567");
-  ExpectAllMatch(values, "01632 960[0-9]{3}|0[0-9]{3} 49[68] 0[0-9]{3}|02[089] [0-9]{4} [0-9]{4}");
+  ExpectShapes(values, {"99999 999999", "9999 999 9999", "999 9999 9999"});
   std::set<std::string> areas;
   for (const std::string& v : values) {
     ASSERT_TRUE(IsOfcomDramaNumber(v)) << v;
@@ -100,14 +112,17 @@ TEST(FakeContactTest, PhonesAreOfcomDramaLandlines) {
 
 TEST(FakeContactTest, MobilesAreOfcomDramaMobiles) {
   const auto values = GenerateAll(Kind("mobile"), "07181590830");
-  ExpectAllMatch(values, "07700 900[0-9]{3}");
-  for (const std::string& v : values) ASSERT_TRUE(IsOfcomDramaNumber(v)) << v;
+  ExpectShapes(values, {"99999 999999"});
+  for (const std::string& v : values) {
+    ASSERT_EQ(v.substr(0, 9), "07700 900") << v;
+    ASSERT_TRUE(IsOfcomDramaNumber(v)) << v;
+  }
   EXPECT_GT(DistinctCount(values), 900u);
 }
 
 TEST(FakeContactTest, UsernamesAreNameInitialDigits) {
   const auto values = GenerateAll(Kind("username"), "ftaylor");
-  ExpectAllMatch(values, "[a-z]+[0-9]{2,4}");
+  ExpectShapes(values, {"a99", "a999", "a9999"});
   std::set<size_t> digit_counts;
   for (const std::string& v : values) {
     const size_t first_digit = v.find_first_of("0123456789");
@@ -160,7 +175,7 @@ TEST(FakeAddressTest, TownTitleCaseKeepsJoiningWordsLower) {
 
 TEST(FakeAddressTest, AddressLinesAreNumberStreetSuffix) {
   const auto values = GenerateAll(Kind("address_line"), "12 High Street");
-  ExpectAllMatch(values, "[1-9][0-9]{0,2} [A-Z][a-z]+ [A-Z][a-z]+");
+  ExpectShapes(values, {"9 Aa Aa", "99 Aa Aa", "999 Aa Aa"});
   std::set<int> numbers;
   for (const std::string& v : values) numbers.insert(std::stoi(v));
   EXPECT_EQ(*numbers.begin(), 1);
