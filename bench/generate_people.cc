@@ -14,17 +14,17 @@
 namespace {
 
 const std::vector<std::string> kFirst = {
-    "Oliver", "Amelia", "George", "Isla",   "Noah",    "Ava",    "Arthur", "Mia",
-    "Harry",  "Ivy",    "Leo",    "Lily",   "Muhammad", "Freya", "Jack",   "Florence",
-    "Charlie", "Grace", "Oscar",  "Emily",  "Jacob",   "Poppy",  "Thomas", "Ella",
-    "Alfie",  "Evie",   "Henry",  "Sophia", "Theo",    "Rosie",  "James",  "Willow"};
+    "Oliver",  "Amelia", "George", "Isla",   "Noah",     "Ava",   "Arthur", "Mia",
+    "Harry",   "Ivy",    "Leo",    "Lily",   "Muhammad", "Freya", "Jack",   "Florence",
+    "Charlie", "Grace",  "Oscar",  "Emily",  "Jacob",    "Poppy", "Thomas", "Ella",
+    "Alfie",   "Evie",   "Henry",  "Sophia", "Theo",     "Rosie", "James",  "Willow"};
 const std::vector<std::string> kLast = {
-    "Smith", "Jones",  "Taylor", "Brown",  "Williams", "Wilson", "Johnson", "Davies",
-    "Patel", "Robinson", "Wright", "Thompson", "Evans", "Walker", "White", "Roberts",
-    "Green", "Hall",   "Wood",   "Jackson", "Clarke", "Khan",   "Hughes", "Edwards"};
+    "Smith", "Jones",    "Taylor", "Brown",    "Williams", "Wilson", "Johnson", "Davies",
+    "Patel", "Robinson", "Wright", "Thompson", "Evans",    "Walker", "White",   "Roberts",
+    "Green", "Hall",     "Wood",   "Jackson",  "Clarke",   "Khan",   "Hughes",  "Edwards"};
 const std::vector<std::string> kEthnicity = {"WBRI", "WIRI", "WOTH", "MWBC", "MWBA", "MWAS",
                                              "AIND", "APKN", "ABAN", "BCRB", "BAFR", "CHNE"};
-const std::vector<std::string> kDistrict = {"LS6", "M14", "BS3", "NE1", "B15", "L8",
+const std::vector<std::string> kDistrict = {"LS6", "M14", "BS3",  "NE1", "B15", "L8",
                                             "S10", "NG7", "CF24", "SW9", "E17", "N15"};
 const std::vector<std::string> kStatus = {"open", "closed", "referred", "assessed"};
 
@@ -63,9 +63,10 @@ int main(int argc, char** argv) {
     return list[random() % list.size()];
   };
   std::string line;
-  std::fputs("person_id,first_name,last_name,dob,sex,ethnicity,postcode_district,la_code,"
-             "referral_date,status\n",
-             out);
+  std::fputs(
+      "person_id,first_name,last_name,dob,sex,ethnicity,postcode_district,la_code,"
+      "referral_date,status\n",
+      out);
   for (long long i = 0; i < rows; ++i) {
     line.clear();
     line += std::to_string(1000000 + i * 13);

@@ -50,9 +50,15 @@ class [[nodiscard]] Status {
 inline Status InvalidArgument(std::string m) {
   return Status::Error(ErrorCode::kInvalidArgument, std::move(m));
 }
-inline Status PolicyError(std::string m) { return Status::Error(ErrorCode::kPolicy, std::move(m)); }
-inline Status InputError(std::string m) { return Status::Error(ErrorCode::kInput, std::move(m)); }
-inline Status IoError(std::string m) { return Status::Error(ErrorCode::kIo, std::move(m)); }
+inline Status PolicyError(std::string m) {
+  return Status::Error(ErrorCode::kPolicy, std::move(m));
+}
+inline Status InputError(std::string m) {
+  return Status::Error(ErrorCode::kInput, std::move(m));
+}
+inline Status IoError(std::string m) {
+  return Status::Error(ErrorCode::kIo, std::move(m));
+}
 inline Status ConflictError(std::string m) {
   return Status::Error(ErrorCode::kConflict, std::move(m));
 }
@@ -64,7 +70,7 @@ inline Status InternalError(std::string m) {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : state_(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : state_(std::move(status)) {  // NOLINT: implicit by design
     assert(!std::get<Status>(state_).ok());
   }
@@ -98,9 +104,9 @@ class [[nodiscard]] Result {
 #define VEIL_CONCAT(a, b) VEIL_CONCAT_INNER(a, b)
 
 // Returns the Status from the enclosing function if `expr` is not OK.
-#define VEIL_RETURN_IF_ERROR(expr)             \
-  do {                                         \
-    ::veil::Status veil_status_ = (expr);      \
+#define VEIL_RETURN_IF_ERROR(expr)               \
+  do {                                           \
+    ::veil::Status veil_status_ = (expr);        \
     if (!veil_status_.ok()) return veil_status_; \
   } while (false)
 

@@ -42,9 +42,10 @@ void PrintSummary(const RunSummary& s) {
               s.ephemeral_secret ? " (ephemeral: unlinkable to any other run)" : "");
   std::printf("  policy sha256: %s\n", s.policy_digest.c_str());
   for (const auto& entity : s.entities_checked_statistically) {
-    std::printf("  note: entity %s had too many values for an exhaustive collision check; "
-                "its pseudonym space makes a collision less likely than 1 in 10^9\n",
-                entity.c_str());
+    std::printf(
+        "  note: entity %s had too many values for an exhaustive collision check; "
+        "its pseudonym space makes a collision less likely than 1 in 10^9\n",
+        entity.c_str());
   }
 }
 

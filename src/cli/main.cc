@@ -1,7 +1,7 @@
 // The `veil` command line. Each subcommand parses its options, calls the library and
 // prints a short summary; errors are one line on stderr and a non-zero exit status.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/anonymise_command.h"
 

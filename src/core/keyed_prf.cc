@@ -43,7 +43,9 @@ KeyedPrf KeyedPrf::Derive(std::string_view purpose) const {
   return KeyedPrf(Compute(label));
 }
 
-KeyedPrf KeyedPrf::Clone() const { return KeyedPrf(key_); }
+KeyedPrf KeyedPrf::Clone() const {
+  return KeyedPrf(key_);
+}
 
 Digest KeyedPrf::Compute(std::string_view message) const {
   Digest inner_hash;

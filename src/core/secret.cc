@@ -19,10 +19,10 @@ KeyedPrf RootFor(std::string_view bytes) {
 
 Result<Secret> Secret::FromBytes(std::string_view bytes) {
   if (bytes.size() < kMinimumBytes) {
-    return InvalidArgument(fmt::format(
-        "the secret is too short ({} bytes); use at least {} random bytes, e.g. "
-        "`openssl rand -hex 32`",
-        bytes.size(), kMinimumBytes));
+    return InvalidArgument(
+        fmt::format("the secret is too short ({} bytes); use at least {} random bytes, e.g. "
+                    "`openssl rand -hex 32`",
+                    bytes.size(), kMinimumBytes));
   }
   return Secret(RootFor(bytes), false);
 }
@@ -32,8 +32,8 @@ Result<Secret> Secret::Ephemeral() {
   if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1) {
     return InternalError("the operating system's random generator failed");
   }
-  Secret secret(RootFor(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size())),
-                true);
+  Secret secret(
+      RootFor(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size())), true);
   bytes.fill(0);
   return secret;
 }

@@ -18,10 +18,14 @@ namespace {
 
 const char* ActionName(TableAction action) {
   switch (action) {
-    case TableAction::kAnonymise: return "anonymised";
-    case TableAction::kKeep: return "kept";
-    case TableAction::kDelete: return "deleted";
-    case TableAction::kDrop: return "dropped";
+    case TableAction::kAnonymise:
+      return "anonymised";
+    case TableAction::kKeep:
+      return "kept";
+    case TableAction::kDelete:
+      return "deleted";
+    case TableAction::kDrop:
+      return "dropped";
   }
   return "?";
 }
@@ -71,7 +75,8 @@ Result<RunSummary> Anonymise(const AnonymiseOptions& options) {
   VEIL_ASSIGN_OR_RETURN(Location source_location, ResolveSourceLocation(options.source));
   VEIL_ASSIGN_OR_RETURN(Location target_location, ResolveTargetLocation(options.target));
   VEIL_RETURN_IF_ERROR(CheckDistinct(source_location, target_location));
-  VEIL_ASSIGN_OR_RETURN(auto source, OpenSource(source_location, CsvOptions{options.csv_delimiter}));
+  VEIL_ASSIGN_OR_RETURN(auto source,
+                        OpenSource(source_location, CsvOptions{options.csv_delimiter}));
   VEIL_ASSIGN_OR_RETURN(std::vector<TableSchema> schemas, ReadSchemas(*source));
 
   RunSummary summary;
@@ -104,8 +109,7 @@ Result<RunSummary> Anonymise(const AnonymiseOptions& options) {
   for (const auto& [entity, tracker] : run.trackers) {
     if (!tracker->exhaustive()) summary.entities_checked_statistically.push_back(entity);
   }
-  summary.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;
 }
 

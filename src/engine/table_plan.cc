@@ -39,8 +39,9 @@ Result<TablePlan> PlanTable(const TableSchema& schema, const TablePolicy& table,
   std::set<std::string> dropped;
   for (size_t c = 0; c < schema.columns.size(); ++c) {
     ColumnPlan column;
-    const RuleSpec* spec =
-        table.action == TableAction::kAnonymise ? table.FindColumn(schema.columns[c].name) : nullptr;
+    const RuleSpec* spec = table.action == TableAction::kAnonymise
+                               ? table.FindColumn(schema.columns[c].name)
+                               : nullptr;
     column.rule_kind = spec ? spec->kind : "keep";
     if (column.rule_kind == "drop") {
       column.kind = ColumnPlan::Kind::kDrop;

@@ -16,7 +16,8 @@ namespace {
 namespace fs = std::filesystem;
 
 bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 bool HasSqliteHeader(const std::string& path) {
@@ -64,18 +65,24 @@ Result<Location> ResolveTargetLocation(const std::string& spec) {
 
 Result<std::unique_ptr<Source>> OpenSource(const Location& location, const CsvOptions& csv) {
   switch (location.kind) {
-    case LocationKind::kCsvFile: return OpenCsvFileSource(location.path, csv);
-    case LocationKind::kCsvDirectory: return OpenCsvDirectorySource(location.path, csv);
-    case LocationKind::kSqlite: return OpenSqliteSource(location.path);
+    case LocationKind::kCsvFile:
+      return OpenCsvFileSource(location.path, csv);
+    case LocationKind::kCsvDirectory:
+      return OpenCsvDirectorySource(location.path, csv);
+    case LocationKind::kSqlite:
+      return OpenSqliteSource(location.path);
   }
   return InternalError("unknown source kind");
 }
 
 Result<std::unique_ptr<Sink>> OpenSink(const Location& location, bool force) {
   switch (location.kind) {
-    case LocationKind::kCsvFile: return OpenCsvFileSink(location.path, force);
-    case LocationKind::kCsvDirectory: return OpenCsvDirectorySink(location.path, force);
-    case LocationKind::kSqlite: return OpenSqliteSink(location.path, force);
+    case LocationKind::kCsvFile:
+      return OpenCsvFileSink(location.path, force);
+    case LocationKind::kCsvDirectory:
+      return OpenCsvDirectorySink(location.path, force);
+    case LocationKind::kSqlite:
+      return OpenSqliteSink(location.path, force);
   }
   return InternalError("unknown target kind");
 }

@@ -41,7 +41,7 @@ class StagedOutput {
   std::filesystem::path target_;
   std::filesystem::path temp_;
   bool replace_existing_ = false;
-  bool committed_ = true;  // true also for moved-from objects: nothing to clean
+  bool committed_ = true;   // true also for moved-from objects: nothing to clean
   int guardian_pipe_ = -1;  // write end; closing it without "commit" makes the guardian clean up
   int guardian_pid_ = -1;
 };

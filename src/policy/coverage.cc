@@ -7,9 +7,9 @@
 namespace veil {
 namespace {
 
-void CheckTableColumns(const std::string& policy_path, const TablePolicy& table, const TableSchema& schema,
-                       std::vector<std::string>& missing, std::vector<std::string>& problems,
-                       std::vector<std::string>& warnings) {
+void CheckTableColumns(const std::string& policy_path, const TablePolicy& table,
+                       const TableSchema& schema, std::vector<std::string>& missing,
+                       std::vector<std::string>& problems, std::vector<std::string>& warnings) {
   std::set<std::string> present;
   for (const auto& column : schema.columns) {
     present.insert(column.name);
@@ -23,9 +23,10 @@ void CheckTableColumns(const std::string& policy_path, const TablePolicy& table,
   }
   for (const auto& [entity, column] : table.keys) {
     if (!present.count(column)) {
-      problems.push_back(fmt::format("table {}: key column '{}' for entity '{}' is not in the "
-                                     "source",
-                                     schema.name, column, entity));
+      problems.push_back(
+          fmt::format("table {}: key column '{}' for entity '{}' is not in the "
+                      "source",
+                      schema.name, column, entity));
     }
   }
 }

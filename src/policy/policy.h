@@ -20,7 +20,7 @@ namespace veil {
 
 // One column's rule, e.g. `{fake: first_name}`: kind "fake", argument node "first_name".
 struct RuleSpec {
-  std::string kind;   // keep, drop, null, value, pseudonymise, fake, date_shift, ...
+  std::string kind;     // keep, drop, null, value, pseudonymise, fake, date_shift, ...
   YAML::Node argument;  // the value under the kind key (null for keep/drop/null)
   int line = 0;         // 1-based line in the policy file
 };
@@ -30,7 +30,7 @@ enum class TableAction { kAnonymise, kKeep, kDelete, kDrop };
 struct TablePolicy {
   std::string name;
   TableAction action = TableAction::kAnonymise;
-  std::map<std::string, std::string> keys;  // entity name -> column naming the entity
+  std::map<std::string, std::string> keys;                // entity name -> column naming the entity
   std::vector<std::pair<std::string, RuleSpec>> columns;  // in policy order
   int line = 0;
 

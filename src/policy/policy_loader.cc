@@ -12,7 +12,9 @@
 namespace veil {
 namespace {
 
-int LineOf(const YAML::Node& node) { return node.Mark().line + 1; }
+int LineOf(const YAML::Node& node) {
+  return node.Mark().line + 1;
+}
 
 class PolicyParser {
  public:
@@ -57,7 +59,7 @@ class PolicyParser {
     }
     VEIL_RETURN_IF_ERROR(ExpectKeys(node, {"env", "file"}, "secret"));
     const auto key = node.begin()->first.as<std::string>();
-    const auto& value = node.begin()->second;
+    const YAML::Node value = node.begin()->second;
     if (!value.IsScalar() || value.as<std::string>().empty()) {
       return Error(value, "secret " + key + " must name a non-empty " +
                               (key == "env" ? "environment variable" : "file path"));
@@ -123,8 +125,10 @@ class PolicyParser {
         return Error(item.first, "entity '" + entity.name + "' is declared twice");
       }
       if (body.IsMap()) {
-        VEIL_RETURN_IF_ERROR(ExpectKeys(body, {"pseudonym", "date_shift"}, "entity " + entity.name));
-        if (body["pseudonym"]) VEIL_RETURN_IF_ERROR(ParsePseudonym(body["pseudonym"], entity.pseudonym));
+        VEIL_RETURN_IF_ERROR(
+            ExpectKeys(body, {"pseudonym", "date_shift"}, "entity " + entity.name));
+        if (body["pseudonym"])
+          VEIL_RETURN_IF_ERROR(ParsePseudonym(body["pseudonym"], entity.pseudonym));
         if (body["date_shift"]) {
           VEIL_ASSIGN_OR_RETURN(entity.date_shift,
                                 ParseDayRange(body["date_shift"], "date_shift of " + entity.name));
@@ -179,15 +183,16 @@ class PolicyParser {
     }
     const auto& columns = body["columns"];
     if (!columns || !columns.IsMap()) {
-      return Error(body, "table '" + table.name + "' needs a columns map (or an action: keep, "
-                                                  "delete, drop)");
+      return Error(body, "table '" + table.name +
+                             "' needs a columns map (or an action: keep, "
+                             "delete, drop)");
     }
     std::set<std::string> seen;
     for (const auto& item : columns) {
       const auto column = item.first.as<std::string>();
       if (!seen.insert(column).second) {
-        return Error(item.first, fmt::format("table '{}': column '{}' appears twice", table.name,
-                                             column));
+        return Error(item.first,
+                     fmt::format("table '{}': column '{}' appears twice", table.name, column));
       }
       VEIL_ASSIGN_OR_RETURN(RuleSpec rule, ParseRule(item.second, column));
       table.columns.emplace_back(column, std::move(rule));
@@ -208,10 +213,14 @@ class PolicyParser {
       const auto& body = item.second;
       if (body.IsScalar()) {
         const auto action = body.as<std::string>();
-        if (action == "keep") table.action = TableAction::kKeep;
-        else if (action == "delete") table.action = TableAction::kDelete;
-        else if (action == "drop") table.action = TableAction::kDrop;
-        else return Error(body, "a table action is keep, delete or drop, or a map with columns");
+        if (action == "keep")
+          table.action = TableAction::kKeep;
+        else if (action == "delete")
+          table.action = TableAction::kDelete;
+        else if (action == "drop")
+          table.action = TableAction::kDrop;
+        else
+          return Error(body, "a table action is keep, delete or drop, or a map with columns");
       } else if (body.IsMap()) {
         VEIL_RETURN_IF_ERROR(ParseTableBody(body, table, policy));
       } else {
@@ -276,10 +285,14 @@ const TablePolicy* Policy::FindTable(const std::string& table) const {
 
 int AlphabetSize(PseudonymAlphabet alphabet) {
   switch (alphabet) {
-    case PseudonymAlphabet::kAlnum: return 62;
-    case PseudonymAlphabet::kDigits: return 10;
-    case PseudonymAlphabet::kHex: return 16;
-    case PseudonymAlphabet::kUpperAlnum: return 36;
+    case PseudonymAlphabet::kAlnum:
+      return 62;
+    case PseudonymAlphabet::kDigits:
+      return 10;
+    case PseudonymAlphabet::kHex:
+      return 16;
+    case PseudonymAlphabet::kUpperAlnum:
+      return 36;
   }
   return 0;
 }

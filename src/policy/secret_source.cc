@@ -29,7 +29,8 @@ Result<Secret> LoadSecret(const SecretSpec& spec) {
             spec.reference));
       }
       auto secret = Secret::FromBytes(value);
-      if (!secret.ok()) return secret.status().WithContext("environment variable " + spec.reference);
+      if (!secret.ok())
+        return secret.status().WithContext("environment variable " + spec.reference);
       return secret;
     }
     case SecretSpec::Kind::kFile: {

@@ -23,11 +23,10 @@ namespace veil {
 class EntityDigests {
  public:
   static constexpr size_t kMaxCachedBytes = 23;
-  static constexpr size_t kPseudonymWords = 3;  // words 0..2
+  static constexpr size_t kPseudonymWords = 3;    // words 0..2
   static constexpr size_t kShiftWordOffset = 24;  // word 3, in bytes
 
-  explicit EntityDigests(KeyedPrf prf, size_t slots = 8192)
-      : prf_(std::move(prf)), slots_(slots) {}
+  explicit EntityDigests(KeyedPrf prf, size_t slots = 8192) : prf_(std::move(prf)), slots_(slots) {}
 
   // HMAC(K_entity, value).
   const Digest& Get(std::string_view value);

@@ -33,10 +33,10 @@ Status PseudonymTracker::Record(const std::vector<Entry>& entries) {
     }
     if (entry.pseudonym == 0) entry.pseudonym = 1;
     if (!Insert(entry)) {
-      return ConflictError(fmt::format(
-          "two different values of entity '{}' received the same pseudonym; make the "
-          "pseudonym longer or its alphabet larger ({} distinct values so far)",
-          entity_, used_));
+      return ConflictError(
+          fmt::format("two different values of entity '{}' received the same pseudonym; make the "
+                      "pseudonym longer or its alphabet larger ({} distinct values so far)",
+                      entity_, used_));
     }
   }
   return Status::Ok();

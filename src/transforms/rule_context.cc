@@ -27,8 +27,7 @@ Result<const EntityPolicy*> RuleContext::Entity(const RuleSpec& spec,
   return &it->second;
 }
 
-Result<size_t> RuleContext::EntityKeyColumn(const RuleSpec& spec,
-                                            const std::string& entity) const {
+Result<size_t> RuleContext::EntityKeyColumn(const RuleSpec& spec, const std::string& entity) const {
   const auto it = table.keys.find(entity);
   if (it == table.keys.end()) {
     return Error(spec, fmt::format("the table has no key for entity '{}'; add `keys: {{{}: "
@@ -37,8 +36,8 @@ Result<size_t> RuleContext::EntityKeyColumn(const RuleSpec& spec,
   }
   const int index = schema.ColumnIndex(it->second);
   if (index < 0) {
-    return Error(spec, fmt::format("key column '{}' of entity '{}' is not in the table",
-                                   it->second, entity));
+    return Error(spec, fmt::format("key column '{}' of entity '{}' is not in the table", it->second,
+                                   entity));
   }
   return static_cast<size_t>(index);
 }
@@ -56,6 +55,17 @@ std::optional<size_t> RuleContext::DeclaredLength() const {
   const std::string inside = type.substr(open + 1, close - open - 1);
   if (inside.empty() || !std::all_of(inside.begin(), inside.end(), ::isdigit)) return std::nullopt;
   return static_cast<size_t>(std::stoul(inside));
+}
+
+}  // namespace veil
+
+namespace veil {
+
+bool RuleContext::IntegerColumn() const {
+  std::string type = schema.columns[column_index].declared_type;
+  std::transform(type.begin(), type.end(), type.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return type.find("INT") != std::string::npos;
 }
 
 }  // namespace veil

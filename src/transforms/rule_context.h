@@ -56,6 +56,9 @@ struct RuleContext {
   // The maximum length in characters the column's declared type allows (varchar(n),
   // char(n), nvarchar(n)), or nullopt when unlimited or unknown.
   std::optional<size_t> DeclaredLength() const;
+  // True when the column's declared type is an integer type (SQL affinity rules: the
+  // type name contains "INT").
+  bool IntegerColumn() const;
 };
 
 }  // namespace veil

@@ -12,7 +12,9 @@ namespace {
 const std::map<std::string, std::string> kEnv = {
     {"VEIL_TEST_SECRET", "e2e-secret-0123456789abcdef"}};
 
-fs::path Fixture(const std::string& name) { return SourceDir() / "tests/fixtures/people" / name; }
+fs::path Fixture(const std::string& name) {
+  return SourceDir() / "tests/fixtures/people" / name;
+}
 
 class AnonymiseCsvTest : public ::testing::Test {
  protected:
@@ -20,9 +22,9 @@ class AnonymiseCsvTest : public ::testing::Test {
     fs::create_directories(dir_ / "in");
     fs::copy(Fixture("people.csv"), dir_ / "in/people.csv");
     fs::copy(Fixture("episodes.csv"), dir_ / "in/episodes.csv");
-    const auto r = RunVeil({"anonymise", "--quiet", "--policy", Fixture("policy.yaml"),
-                            dir_ / "in", dir_ / "out"},
-                           kEnv);
+    const auto r = RunVeil(
+        {"anonymise", "--quiet", "--policy", Fixture("policy.yaml"), dir_ / "in", dir_ / "out"},
+        kEnv);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     in_people_ = ReadCsvTable(dir_ / "in/people.csv");
     in_episodes_ = ReadCsvTable(dir_ / "in/episodes.csv");
@@ -121,9 +123,9 @@ TEST_F(AnonymiseCsvTest, SameSecretGivesByteIdenticalOutputOtherSecretDoesNot) {
   for (const char* f : {"people.csv", "episodes.csv"}) {
     EXPECT_EQ(ReadFile(dir_ / "out" / f), ReadFile(dir_ / "again" / f)) << f;
   }
-  const auto other = RunVeil(
-      {"anonymise", "-q", "--policy", Fixture("policy.yaml"), dir_ / "in", dir_ / "other"},
-      {{"VEIL_TEST_SECRET", "a-different-secret-0123456789"}});
+  const auto other =
+      RunVeil({"anonymise", "-q", "--policy", Fixture("policy.yaml"), dir_ / "in", dir_ / "other"},
+              {{"VEIL_TEST_SECRET", "a-different-secret-0123456789"}});
   ASSERT_EQ(other.exit_code, 0) << other.err;
   const auto other_ids = ReadCsvTable(dir_ / "other/people.csv").Values("person_id");
   const auto ids = people_.Values("person_id");

@@ -101,7 +101,8 @@ TEST(AnonymiseFailuresTest, MissingOrShortSecretIsRefusedWithoutPrintingIt) {
   ScratchDir dir;
   WriteFile(dir / "people.csv", "id,name\n1,Ann\n");
   WriteFile(dir / "policy.yaml", kPolicy);
-  auto r = RunVeil({"anonymise", "--policy", dir / "policy.yaml", dir / "people.csv", dir / "o.csv"});
+  auto r =
+      RunVeil({"anonymise", "--policy", dir / "policy.yaml", dir / "people.csv", dir / "o.csv"});
   EXPECT_NE(r.exit_code, 0);
   EXPECT_NE(r.err.find("VEIL_TEST_SECRET"), std::string::npos) << r.err;
   r = RunVeil({"anonymise", "--policy", dir / "policy.yaml", dir / "people.csv", dir / "o.csv"},
@@ -128,8 +129,8 @@ TEST(AnonymiseFailuresTest, KilledRunLeavesNoTargetAndNoTemporaryCopy) {
     const std::string policy = (dir / "policy.yaml").string();
     const std::string source = (dir / "people.csv").string();
     const std::string target = (out_dir / "people.csv").string();
-    execl(VEIL_BINARY, VEIL_BINARY, "anonymise", "-q", "--policy", policy.c_str(),
-          source.c_str(), target.c_str(), static_cast<char*>(nullptr));
+    execl(VEIL_BINARY, VEIL_BINARY, "anonymise", "-q", "--policy", policy.c_str(), source.c_str(),
+          target.c_str(), static_cast<char*>(nullptr));
     _exit(127);
   }
   // Wait until the temporary sibling exists, then kill -9 mid-run.

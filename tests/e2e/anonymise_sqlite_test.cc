@@ -97,8 +97,9 @@ TEST(AnonymiseSqliteTest, SchemaMinusDropsForeignKeysHoldAndValuesChange) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   Db out(dir / "out.sqlite");
   EXPECT_TRUE(out.Query("PRAGMA foreign_key_check").empty());
-  const auto columns = out.Query("SELECT name, type, \"notnull\", dflt_value, pk FROM "
-                                 "pragma_table_info('child')");
+  const auto columns = out.Query(
+      "SELECT name, type, \"notnull\", dflt_value, pk FROM "
+      "pragma_table_info('child')");
   ASSERT_EQ(columns.size(), 5u);
   EXPECT_EQ(columns[0], (Row{"child_id", "INTEGER", "0", "<null>", "1"}));
   EXPECT_EQ(columns[2], (Row{"forename", "VARCHAR(30)", "1", "'unknown'", "0"}));
@@ -140,8 +141,8 @@ TEST(AnonymiseSqliteTest, CsvDirectoryToSqlite) {
 TEST(AnonymiseSqliteTest, BundledSsdExampleAnonymisesCompletely) {
   ScratchDir dir;
   const fs::path example = SourceDir() / "examples/ssd";
-  const auto r = RunVeil({"anonymise", "--policy", example / "policy.yaml",
-                          example / "ssd.sqlite", dir / "safe.sqlite"},
+  const auto r = RunVeil({"anonymise", "--policy", example / "policy.yaml", example / "ssd.sqlite",
+                          dir / "safe.sqlite"},
                          kEnv);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("secret fingerprint"), std::string::npos);

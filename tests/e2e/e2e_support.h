@@ -64,7 +64,8 @@ class ScratchDir {
  public:
   ScratchDir() {
     std::random_device rd;
-    path_ = fs::temp_directory_path() / ("veil-test-" + std::to_string(rd()) + std::to_string(rd()));
+    path_ =
+        fs::temp_directory_path() / ("veil-test-" + std::to_string(rd()) + std::to_string(rd()));
     fs::create_directories(path_);
   }
   ~ScratchDir() {
@@ -154,6 +155,8 @@ inline Table ReadCsvTable(const fs::path& path) {
   return t;
 }
 
-inline fs::path SourceDir() { return fs::path(VEIL_SOURCE_DIR); }
+inline fs::path SourceDir() {
+  return fs::path(VEIL_SOURCE_DIR);
+}
 
 }  // namespace veil::e2e

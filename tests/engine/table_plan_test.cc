@@ -2,17 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include "support/text_table.h"
+
 #include "transforms/rule_fixture.h"
 
 namespace veil {
 namespace {
 
-TableSchema Table(const std::string& name, const std::vector<std::string>& columns) {
-  TableSchema t;
-  t.name = name;
-  for (const auto& c : columns) t.columns.push_back({c, "TEXT", false, std::nullopt, 0});
-  return t;
-}
+using testing::TextTable;
 
 class TablePlanTest : public ::testing::Test {
  protected:
@@ -43,13 +40,13 @@ tables:
 };
 
 TEST_F(TablePlanTest, ParentsComeFirstAndDroppedColumnsLoseTheirKeysAndIndexes) {
-  TableSchema visit = Table("visit", {"id", "child", "note"});
+  TableSchema visit = TextTable("visit", {"id", "child", "note"});
   visit.foreign_keys.push_back({{"child"}, "child", {"id"}, "", ""});
   visit.indexes.push_back({"visit_note", {"note"}, false, ""});
   visit.indexes.push_back({"visit_child", {"child"}, false, ""});
-  TableSchema child = Table("child", {"id", "family"});
+  TableSchema child = TextTable("child", {"id", "family"});
   child.foreign_keys.push_back({{"family"}, "family", {"id"}, "", ""});
-  auto plans = PlanTables({visit, child, Table("family", {"id"}), Table("audit", {"a"})},
+  auto plans = PlanTables({visit, child, TextTable("family", {"id"}), TextTable("audit", {"a"})},
                           BuiltinRules(), run_);
   ASSERT_TRUE(plans.ok()) << plans.status().message();
   std::vector<std::string> order;

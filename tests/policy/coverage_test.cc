@@ -2,15 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "support/text_table.h"
+
 namespace veil {
 namespace {
 
-TableSchema Table(const std::string& name, const std::vector<std::string>& columns) {
-  TableSchema t;
-  t.name = name;
-  for (const auto& c : columns) t.columns.push_back({c, "TEXT", false, std::nullopt, 0});
-  return t;
-}
+using testing::TextTable;
 
 TEST(CoverageTest, ListsEveryUnmentionedTableAndColumn) {
   auto policy = ParsePolicy(
@@ -18,9 +15,10 @@ TEST(CoverageTest, ListsEveryUnmentionedTableAndColumn) {
       "p.yaml");
   ASSERT_TRUE(policy.ok());
   std::vector<std::string> warnings;
-  const Status s = CheckCoverage(
-      *policy, {Table("people", {"id", "name", "nhs"}), Table("visits", {"a"}), Table("gone", {"z"})},
-      warnings);
+  const Status s = CheckCoverage(*policy,
+                                 {TextTable("people", {"id", "name", "nhs"}),
+                                  TextTable("visits", {"a"}), TextTable("gone", {"z"})},
+                                 warnings);
   ASSERT_FALSE(s.ok());
   EXPECT_NE(s.message().find("people.nhs"), std::string::npos) << s.message();
   EXPECT_NE(s.message().find("visits (table)"), std::string::npos);
@@ -34,7 +32,7 @@ TEST(CoverageTest, ExtraPolicyEntriesAreWarnings) {
       "p.yaml");
   ASSERT_TRUE(policy.ok());
   std::vector<std::string> warnings;
-  ASSERT_TRUE(CheckCoverage(*policy, {Table("people", {"id"})}, warnings).ok());
+  ASSERT_TRUE(CheckCoverage(*policy, {TextTable("people", {"id"})}, warnings).ok());
   ASSERT_EQ(warnings.size(), 2u);
   EXPECT_NE(warnings[0].find("people.old"), std::string::npos);
   EXPECT_NE(warnings[1].find("absent"), std::string::npos);
@@ -46,7 +44,7 @@ TEST(CoverageTest, MissingKeyColumnIsAnError) {
       "p.yaml");
   ASSERT_TRUE(policy.ok());
   std::vector<std::string> warnings;
-  const Status s = CheckCoverage(*policy, {Table("t", {"a"})}, warnings);
+  const Status s = CheckCoverage(*policy, {TextTable("t", {"a"})}, warnings);
   ASSERT_FALSE(s.ok());
   EXPECT_NE(s.message().find("pid"), std::string::npos);
 }

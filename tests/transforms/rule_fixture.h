@@ -10,6 +10,7 @@
 
 #include "engine/table_plan.h"
 #include "policy/policy.h"
+#include "support/text_table.h"
 #include "transforms/rule_registry.h"
 
 namespace veil::testing {
@@ -25,8 +26,7 @@ class RuleFixture {
     auto policy = ParsePolicy(policy_yaml, "test-policy.yaml");
     EXPECT_TRUE(policy.ok()) << policy.status().message();
     policy_ = std::move(policy).value();
-    schema_.name = "t";
-    for (auto& c : columns) schema_.columns.push_back({c, "TEXT", false, std::nullopt, 0});
+    schema_ = TextTable("t", columns);
     run_.policy = &policy_;
     run_.secret = &secret_;
     run_.fakes = FakeCatalog::Builtin().value();
@@ -53,8 +53,10 @@ class RuleFixture {
     batch.Reset(rows_by_column.size());
     for (size_t c = 0; c < rows_by_column.size(); ++c) {
       for (const auto& cell : rows_by_column[c]) {
-        if (cell) batch.columns[c].Append(*cell);
-        else batch.columns[c].AppendNull();
+        if (cell)
+          batch.columns[c].Append(*cell);
+        else
+          batch.columns[c].AppendNull();
       }
     }
     Column out;
@@ -64,8 +66,10 @@ class RuleFixture {
     if (!status.ok()) return status;
     Cells cells;
     for (size_t i = 0; i < out.size(); ++i) {
-      if (out.IsNull(i)) cells.push_back(std::nullopt);
-      else cells.emplace_back(std::string(out.Text(i)));
+      if (out.IsNull(i))
+        cells.push_back(std::nullopt);
+      else
+        cells.emplace_back(std::string(out.Text(i)));
     }
     return cells;
   }

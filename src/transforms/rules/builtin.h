@@ -5,7 +5,7 @@ namespace veil {
 
 class RuleRegistry;
 
-void RegisterValueRules(RuleRegistry& registry);      // null, value
+void RegisterValueRules(RuleRegistry& registry);  // null, value
 void RegisterPseudonymiseRule(RuleRegistry& registry);
 void RegisterFakeRule(RuleRegistry& registry);
 void RegisterDateShiftRule(RuleRegistry& registry);

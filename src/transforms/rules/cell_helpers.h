@@ -1,8 +1,12 @@
-// Small helpers shared by rule implementations.
+// Small helpers shared by rule implementations: which cells a rule leaves alone, the
+// loop over the others, number parsing, and row-positioned errors.
 #pragma once
 
 #include <fmt/format.h>
 
+#include <charconv>
+#include <cmath>
+#include <optional>
 #include <string_view>
 
 #include "core/batch.h"
@@ -20,8 +24,31 @@ inline Status RowError(const Batch& batch, size_t row, std::string_view what) {
   return InputError(fmt::format("row {}: {}", batch.first_row + static_cast<int64_t>(row), what));
 }
 
-// The kind an output cell gets when a rule writes text into a typed column: numbers
-// stay numbers when the rule produces a number, otherwise text.
-inline CellKind TextKind() { return CellKind::kText; }
+// Copies empty cells of `batch.columns[column]` to `out` unchanged and calls
+// `transform(row, text)` for every other cell; `transform` must append exactly one cell
+// to `out` and return a Status. Stops at the first error.
+template <typename Transform>
+Status ForEachValue(const Batch& batch, size_t column, Column& out, Transform&& transform) {
+  const Column& in = batch.columns[column];
+  for (size_t i = 0; i < in.size(); ++i) {
+    if (IsEmptyCell(in, i)) {
+      out.AppendFrom(in, i);
+      continue;
+    }
+    Status status = transform(i, in.Text(i));
+    if (!status.ok()) return status;
+  }
+  return Status::Ok();
+}
+
+// The whole of `text` as a finite number, or nullopt.
+inline std::optional<double> ParseNumber(std::string_view text) {
+  double value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) {
+    return std::nullopt;
+  }
+  return value;
+}
 
 }  // namespace veil

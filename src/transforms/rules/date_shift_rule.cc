@@ -3,11 +3,11 @@
 // max_days}}`: each value moves by its own offset. Dates keep their textual form.
 #include "core/date_text.h"
 #include "core/row_stream.h"
+#include "transforms/entity_digests.h"
 #include "transforms/rule_registry.h"
 #include "transforms/rules/builtin.h"
 #include "transforms/rules/cell_helpers.h"
 #include "transforms/rules/day_offset.h"
-#include "transforms/entity_digests.h"
 
 namespace veil {
 namespace {
@@ -24,23 +24,18 @@ class DateShiftRule final : public Rule {
       : range_(range), digests_(digests), key_column_(key_column), rows_(std::move(rows)) {}
 
   Status Apply(const Batch& batch, size_t column, Column& out) override {
-    const Column& in = batch.columns[column];
-    rows_.Fill(batch.first_row, in.size(), row_words_);
+    rows_.Fill(batch.first_row, batch.rows(), row_words_);
     const std::vector<Digest>* digests =
         key_column_ ? &digests_->ForColumn(batch, *key_column_) : nullptr;
-    for (size_t i = 0; i < in.size(); ++i) {
-      if (IsEmptyCell(in, i)) {
-        out.AppendFrom(in, i);
-        continue;
-      }
-      const auto date = ParseDateText(in.Text(i));
-      if (!date) return RowError(batch, i, kNotADate);
-      const int offset = OffsetFor(batch, digests, i);
+    return ForEachValue(batch, column, out, [&](size_t row, std::string_view text) {
+      const auto date = ParseDateText(text);
+      if (!date) return RowError(batch, row, kNotADate);
+      const int offset = OffsetFor(batch, digests, row);
       AppendDateText(date->day + std::chrono::days(offset), date->form, date->time_suffix,
                      out.buffer());
       out.CommitCell(CellKind::kText);
-    }
-    return Status::Ok();
+      return Status::Ok();
+    });
   }
 
  private:

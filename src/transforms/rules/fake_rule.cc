@@ -25,27 +25,22 @@ class FakeRule final : public Rule {
       : prf_(std::move(prf)), kind_(kind), limit_(limit) {}
 
   Status Apply(const Batch& batch, size_t column, Column& out) override {
-    const Column& in = batch.columns[column];
-    for (size_t i = 0; i < in.size(); ++i) {
-      if (IsEmptyCell(in, i)) {
-        out.AppendFrom(in, i);
-        continue;
-      }
-      const std::string_view value = in.Text(i);
+    return ForEachValue(batch, column, out, [&](size_t row, std::string_view value) {
       const uint64_t hash = ValueCache::Hash(value);
       if (const std::string* cached = cache_.Find(value, hash)) {
         out.Append(*cached);
-        continue;
+        return Status::Ok();
       }
       Generate(value);
       if (limit_ && scratch_.size() > *limit_) {
-        return RowError(batch, i, fmt::format("a fake {} does not fit the column's {} characters",
-                                              kind_.name(), *limit_));
+        return RowError(batch, row,
+                        fmt::format("a fake {} does not fit the column's {} characters",
+                                    kind_.name(), *limit_));
       }
       cache_.Store(value, hash, scratch_);
       out.Append(scratch_);
-    }
-    return Status::Ok();
+      return Status::Ok();
+    });
   }
 
  private:
@@ -67,7 +62,8 @@ class FakeRule final : public Rule {
 };
 
 Result<std::unique_ptr<Rule>> MakeFake(const RuleSpec& spec, const RuleContext& context) {
-  if (!spec.argument.IsScalar()) return context.Error(spec, "fake takes a kind: {fake: first_name}");
+  if (!spec.argument.IsScalar())
+    return context.Error(spec, "fake takes a kind: {fake: first_name}");
   const auto name = spec.argument.as<std::string>();
   const FakeKind* kind = context.run.fakes->Find(name);
   if (kind == nullptr) {
@@ -80,6 +76,8 @@ Result<std::unique_ptr<Rule>> MakeFake(const RuleSpec& spec, const RuleContext& 
 
 }  // namespace
 
-void RegisterFakeRule(RuleRegistry& registry) { registry.Register("fake", MakeFake); }
+void RegisterFakeRule(RuleRegistry& registry) {
+  registry.Register("fake", MakeFake);
+}
 
 }  // namespace veil

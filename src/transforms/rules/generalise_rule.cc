@@ -2,7 +2,6 @@
 // quarter or year (still a valid date, in the input's form; a time part becomes
 // midnight). `{generalise: {bins: [b0, b1, ...]}}`: a number becomes the label of its
 // interval: "<b0", "[b0, b1)", ..., ">=bn".
-#include <charconv>
 #include <cmath>
 
 #include "core/date_text.h"
@@ -26,14 +25,9 @@ class DatePeriodRule final : public Rule {
 
   Status Apply(const Batch& batch, size_t column, Column& out) override {
     using namespace std::chrono;
-    const Column& in = batch.columns[column];
-    for (size_t i = 0; i < in.size(); ++i) {
-      if (IsEmptyCell(in, i)) {
-        out.AppendFrom(in, i);
-        continue;
-      }
-      const auto date = ParseDateText(in.Text(i));
-      if (!date) return RowError(batch, i, "not a date (expected YYYY-MM-DD or dd/mm/yyyy)");
+    return ForEachValue(batch, column, out, [&](size_t row, std::string_view text) {
+      const auto date = ParseDateText(text);
+      if (!date) return RowError(batch, row, "not a date (expected YYYY-MM-DD or dd/mm/yyyy)");
       const year_month_day ymd{date->day};
       unsigned m = static_cast<unsigned>(ymd.month());
       if (period_ == Period::kQuarter) m = (m - 1) / 3 * 3 + 1;
@@ -41,8 +35,8 @@ class DatePeriodRule final : public Rule {
       const sys_days first{ymd.year() / month(m) / day(1)};
       AppendDateText(first, date->form, MidnightLike(date->time_suffix), out.buffer());
       out.CommitCell(CellKind::kText);
-    }
-    return Status::Ok();
+      return Status::Ok();
+    });
   }
 
  private:
@@ -59,29 +53,20 @@ class BinsRule final : public Rule {
   explicit BinsRule(std::vector<double> bounds) : bounds_(std::move(bounds)) {
     labels_.push_back(fmt::format("<{}", NumberLabel(bounds_.front())));
     for (size_t i = 0; i + 1 < bounds_.size(); ++i) {
-      labels_.push_back(fmt::format("[{}, {})", NumberLabel(bounds_[i]), NumberLabel(bounds_[i + 1])));
+      labels_.push_back(
+          fmt::format("[{}, {})", NumberLabel(bounds_[i]), NumberLabel(bounds_[i + 1])));
     }
     labels_.push_back(fmt::format(">={}", NumberLabel(bounds_.back())));
   }
 
   Status Apply(const Batch& batch, size_t column, Column& out) override {
-    const Column& in = batch.columns[column];
-    for (size_t i = 0; i < in.size(); ++i) {
-      if (IsEmptyCell(in, i)) {
-        out.AppendFrom(in, i);
-        continue;
-      }
-      const std::string_view text = in.Text(i);
-      double value = 0;
-      const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-      if (error != std::errc() || end != text.data() + text.size() || std::isnan(value)) {
-        return RowError(batch, i, "not a number");
-      }
-      const size_t bin = static_cast<size_t>(
-          std::upper_bound(bounds_.begin(), bounds_.end(), value) - bounds_.begin());
-      out.Append(labels_[bin]);
-    }
-    return Status::Ok();
+    return ForEachValue(batch, column, out, [&](size_t row, std::string_view text) {
+      const auto value = ParseNumber(text);
+      if (!value) return RowError(batch, row, "not a number");
+      const auto bin = std::upper_bound(bounds_.begin(), bounds_.end(), *value) - bounds_.begin();
+      out.Append(labels_[static_cast<size_t>(bin)]);
+      return Status::Ok();
+    });
   }
 
  private:
@@ -93,11 +78,13 @@ Result<std::unique_ptr<Rule>> MakeGeneralise(const RuleSpec& spec, const RuleCon
   const auto& arg = spec.argument;
   if (arg.IsScalar()) {
     const auto name = arg.as<std::string>();
-    if (name == "month") return std::unique_ptr<Rule>(std::make_unique<DatePeriodRule>(Period::kMonth));
+    if (name == "month")
+      return std::unique_ptr<Rule>(std::make_unique<DatePeriodRule>(Period::kMonth));
     if (name == "quarter") {
       return std::unique_ptr<Rule>(std::make_unique<DatePeriodRule>(Period::kQuarter));
     }
-    if (name == "year") return std::unique_ptr<Rule>(std::make_unique<DatePeriodRule>(Period::kYear));
+    if (name == "year")
+      return std::unique_ptr<Rule>(std::make_unique<DatePeriodRule>(Period::kYear));
     return context.Error(spec, "generalise takes month, quarter, year or {bins: [...]}");
   }
   if (arg.IsMap() && arg["bins"] && arg["bins"].IsSequence() && arg["bins"].size() > 0) {

@@ -7,20 +7,16 @@
 namespace veil {
 namespace {
 
-bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+bool IsContinuationByte(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
 
 class MaskRule final : public Rule {
  public:
   explicit MaskRule(size_t keep_last) : keep_last_(keep_last) {}
 
   Status Apply(const Batch& batch, size_t column, Column& out) override {
-    const Column& in = batch.columns[column];
-    for (size_t i = 0; i < in.size(); ++i) {
-      if (IsEmptyCell(in, i)) {
-        out.AppendFrom(in, i);
-        continue;
-      }
-      const std::string_view text = in.Text(i);
+    return ForEachValue(batch, column, out, [&](size_t, std::string_view text) {
       // Find where the last keep_last_ code points start.
       size_t start = text.size();
       for (size_t kept = 0; kept < keep_last_ && start > 0;) {
@@ -33,8 +29,8 @@ class MaskRule final : public Rule {
       }
       buffer.append(text.substr(start));
       out.CommitCell(CellKind::kText);
-    }
-    return Status::Ok();
+      return Status::Ok();
+    });
   }
 
  private:
@@ -52,6 +48,8 @@ Result<std::unique_ptr<Rule>> MakeMask(const RuleSpec& spec, const RuleContext& 
 
 }  // namespace
 
-void RegisterMaskRule(RuleRegistry& registry) { registry.Register("mask", MakeMask); }
+void RegisterMaskRule(RuleRegistry& registry) {
+  registry.Register("mask", MakeMask);
+}
 
 }  // namespace veil

@@ -5,25 +5,30 @@
 #include <cmath>
 #include <functional>
 
+#include "transforms/entity_digests.h"
 #include "transforms/rule_registry.h"
 #include "transforms/rules/builtin.h"
 #include "transforms/rules/cell_helpers.h"
-#include "transforms/entity_digests.h"
 
 namespace veil {
 namespace {
 
-constexpr std::string_view kAlnum = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+constexpr std::string_view kAlnum =
+    "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 constexpr std::string_view kDigits = "0123456789";
 constexpr std::string_view kHex = "0123456789abcdef";
 constexpr std::string_view kUpperAlnum = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
 std::string_view AlphabetChars(PseudonymAlphabet alphabet) {
   switch (alphabet) {
-    case PseudonymAlphabet::kAlnum: return kAlnum;
-    case PseudonymAlphabet::kDigits: return kDigits;
-    case PseudonymAlphabet::kHex: return kHex;
-    case PseudonymAlphabet::kUpperAlnum: return kUpperAlnum;
+    case PseudonymAlphabet::kAlnum:
+      return kAlnum;
+    case PseudonymAlphabet::kDigits:
+      return kDigits;
+    case PseudonymAlphabet::kHex:
+      return kHex;
+    case PseudonymAlphabet::kUpperAlnum:
+      return kUpperAlnum;
   }
   return kAlnum;
 }
@@ -80,20 +85,15 @@ class PseudonymEncoder {
 
 class PseudonymiseRule final : public Rule {
  public:
-  PseudonymiseRule(EntityDigests& digests, const PseudonymFormat& format,
-                   PseudonymTracker& tracker)
+  PseudonymiseRule(EntityDigests& digests, const PseudonymFormat& format, PseudonymTracker& tracker)
       : digests_(digests), encoder_(format), tracker_(tracker) {}
 
   Status Apply(const Batch& batch, size_t column, Column& out) override {
     const Column& in = batch.columns[column];
     pending_.clear();
     const std::vector<Digest>& digests = digests_.ForColumn(batch, column);
-    for (size_t i = 0; i < in.size(); ++i) {
-      if (IsEmptyCell(in, i)) {
-        out.AppendFrom(in, i);
-        continue;
-      }
-      const Digest& digest = digests[i];
+    VEIL_RETURN_IF_ERROR(ForEachValue(batch, column, out, [&](size_t row, std::string_view) {
+      const Digest& digest = digests[row];
       std::string& buffer = out.buffer();
       const size_t start = buffer.size();
       uint64_t key = encoder_.Encode(digests_, digest, buffer);
@@ -101,8 +101,9 @@ class PseudonymiseRule final : public Rule {
         key = std::hash<std::string_view>{}(std::string_view(buffer).substr(start));
       }
       pending_.push_back({key, DigestWord(digest, EntityDigests::kShiftWordOffset)});
-      out.CommitCell(OutputKind(in.kind(i)));
-    }
+      out.CommitCell(OutputKind(in.kind(row)));
+      return Status::Ok();
+    }));
     return tracker_.Record(pending_);
   }
 
@@ -129,6 +130,13 @@ Result<std::unique_ptr<Rule>> MakePseudonymise(const RuleSpec& spec, const RuleC
     return context.Error(spec, fmt::format("pseudonyms of '{}' are {} characters but the column "
                                            "allows {}; shorten the entity's pseudonym",
                                            name, encoder.length(), *limit));
+  }
+  if (context.IntegerColumn() &&
+      (!encoder.digits() || !entity->pseudonym.prefix.empty() || encoder.length() > 18)) {
+    return context.Error(spec, fmt::format("the column holds integers but pseudonyms of '{}' "
+                                           "are not; give the entity `alphabet: digits`, no "
+                                           "prefix and a length of at most 18",
+                                           name));
   }
   auto& tracker = context.run.trackers[name];
   if (!tracker) tracker = std::make_unique<PseudonymTracker>(name, encoder.space_bits());

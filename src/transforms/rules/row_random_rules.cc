@@ -3,8 +3,6 @@
 //   `{choice: [A, B]}` / `{choice: dfe.LIST}`  a code drawn uniformly from a list;
 //   `{noise: {relative: r}}`  a number multiplied by a factor in [1 - r, 1 + r].
 // Draws come from a RowStream keyed by (secret, rule, table, column), addressed by row.
-#include <charconv>
-#include <cmath>
 
 #include "core/date_text.h"
 #include "core/row_stream.h"
@@ -26,20 +24,15 @@ class DateRandomRule final : public Rule {
       : from_(from), days_(days), rows_(std::move(rows)) {}
 
   Status Apply(const Batch& batch, size_t column, Column& out) override {
-    const Column& in = batch.columns[column];
-    rows_.Fill(batch.first_row, in.size(), words_);
-    for (size_t i = 0; i < in.size(); ++i) {
-      if (IsEmptyCell(in, i)) {
-        out.AppendFrom(in, i);
-        continue;
-      }
-      const auto date = ParseDateText(in.Text(i));
-      if (!date) return RowError(batch, i, "not a date (expected YYYY-MM-DD or dd/mm/yyyy)");
-      const auto day = from_ + std::chrono::days(UniformBelow(words_[i], days_));
+    rows_.Fill(batch.first_row, batch.rows(), words_);
+    return ForEachValue(batch, column, out, [&](size_t row, std::string_view text) {
+      const auto date = ParseDateText(text);
+      if (!date) return RowError(batch, row, "not a date (expected YYYY-MM-DD or dd/mm/yyyy)");
+      const auto day = from_ + std::chrono::days(UniformBelow(words_[row], days_));
       AppendDateText(day, date->form, date->time_suffix, out.buffer());
       out.CommitCell(CellKind::kText);
-    }
-    return Status::Ok();
+      return Status::Ok();
+    });
   }
 
  private:
@@ -55,16 +48,11 @@ class ChoiceRule final : public Rule {
       : codes_(std::move(codes)), rows_(std::move(rows)) {}
 
   Status Apply(const Batch& batch, size_t column, Column& out) override {
-    const Column& in = batch.columns[column];
-    rows_.Fill(batch.first_row, in.size(), words_);
-    for (size_t i = 0; i < in.size(); ++i) {
-      if (IsEmptyCell(in, i)) {
-        out.AppendFrom(in, i);
-      } else {
-        out.Append(codes_[UniformBelow(words_[i], codes_.size())]);
-      }
-    }
-    return Status::Ok();
+    rows_.Fill(batch.first_row, batch.rows(), words_);
+    return ForEachValue(batch, column, out, [&](size_t row, std::string_view) {
+      out.Append(codes_[UniformBelow(words_[row], codes_.size())]);
+      return Status::Ok();
+    });
   }
 
  private:
@@ -87,26 +75,17 @@ class NoiseRule final : public Rule {
   NoiseRule(double relative, RowStream rows) : relative_(relative), rows_(std::move(rows)) {}
 
   Status Apply(const Batch& batch, size_t column, Column& out) override {
-    const Column& in = batch.columns[column];
-    rows_.Fill(batch.first_row, in.size(), words_);
-    for (size_t i = 0; i < in.size(); ++i) {
-      if (IsEmptyCell(in, i)) {
-        out.AppendFrom(in, i);
-        continue;
-      }
-      const std::string_view text = in.Text(i);
-      double value = 0;
-      const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-      if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) {
-        return RowError(batch, i, "not a number");
-      }
-      const double unit = static_cast<double>(words_[i] >> 11) * 0x1.0p-53;  // [0, 1)
-      const double noisy = value * (1.0 + relative_ * (2.0 * unit - 1.0));
+    rows_.Fill(batch.first_row, batch.rows(), words_);
+    return ForEachValue(batch, column, out, [&](size_t row, std::string_view text) {
+      const auto value = ParseNumber(text);
+      if (!value) return RowError(batch, row, "not a number");
+      const double unit = static_cast<double>(words_[row] >> 11) * 0x1.0p-53;  // [0, 1)
+      const double noisy = *value * (1.0 + relative_ * (2.0 * unit - 1.0));
       const int places = DecimalPlaces(text);
       out.Append(fmt::format("{:.{}f}", noisy, places),
                  places == 0 ? CellKind::kInteger : CellKind::kReal);
-    }
-    return Status::Ok();
+      return Status::Ok();
+    });
   }
 
  private:
@@ -169,7 +148,11 @@ Result<std::unique_ptr<Rule>> MakeNoise(const RuleSpec& spec, const RuleContext&
 void RegisterDateRandomRule(RuleRegistry& registry) {
   registry.Register("date_random", MakeDateRandom);
 }
-void RegisterChoiceRule(RuleRegistry& registry) { registry.Register("choice", MakeChoice); }
-void RegisterNoiseRule(RuleRegistry& registry) { registry.Register("noise", MakeNoise); }
+void RegisterChoiceRule(RuleRegistry& registry) {
+  registry.Register("choice", MakeChoice);
+}
+void RegisterNoiseRule(RuleRegistry& registry) {
+  registry.Register("noise", MakeNoise);
+}
 
 }  // namespace veil

@@ -18,15 +18,10 @@ class ConstantRule final : public Rule {
  public:
   explicit ConstantRule(std::string value) : value_(std::move(value)) {}
   Status Apply(const Batch& batch, size_t column, Column& out) override {
-    const Column& in = batch.columns[column];
-    for (size_t i = 0; i < in.size(); ++i) {
-      if (IsEmptyCell(in, i)) {
-        out.AppendFrom(in, i);
-      } else {
-        out.Append(value_);
-      }
-    }
-    return Status::Ok();
+    return ForEachValue(batch, column, out, [&](size_t, std::string_view) {
+      out.Append(value_);
+      return Status::Ok();
+    });
   }
 
  private:
@@ -36,18 +31,20 @@ class ConstantRule final : public Rule {
 }  // namespace
 
 void RegisterValueRules(RuleRegistry& registry) {
-  registry.Register("null", [](const RuleSpec&, const RuleContext&) -> Result<std::unique_ptr<Rule>> {
-    return std::unique_ptr<Rule>(std::make_unique<NullRule>());
-  });
-  registry.Register("value", [](const RuleSpec& spec,
-                                const RuleContext& context) -> Result<std::unique_ptr<Rule>> {
-    if (!spec.argument.IsScalar()) return context.Error(spec, "value needs a single value");
-    auto value = spec.argument.as<std::string>();
-    if (const auto limit = context.DeclaredLength(); limit && value.size() > *limit) {
-      return context.Error(spec, "the value is longer than the column allows");
-    }
-    return std::unique_ptr<Rule>(std::make_unique<ConstantRule>(std::move(value)));
-  });
+  registry.Register("null",
+                    [](const RuleSpec&, const RuleContext&) -> Result<std::unique_ptr<Rule>> {
+                      return std::unique_ptr<Rule>(std::make_unique<NullRule>());
+                    });
+  registry.Register(
+      "value",
+      [](const RuleSpec& spec, const RuleContext& context) -> Result<std::unique_ptr<Rule>> {
+        if (!spec.argument.IsScalar()) return context.Error(spec, "value needs a single value");
+        auto value = spec.argument.as<std::string>();
+        if (const auto limit = context.DeclaredLength(); limit && value.size() > *limit) {
+          return context.Error(spec, "the value is longer than the column allows");
+        }
+        return std::unique_ptr<Rule>(std::make_unique<ConstantRule>(std::move(value)));
+      });
 }
 
 }  // namespace veil

@@ -24,7 +24,7 @@ tables:
       gone: null
 )";
 
-const std::vector<std::string> kColumns = {"code", "eth", "card", "when", "age",
+const std::vector<std::string> kColumns = {"code", "eth",  "card", "when", "age",
                                            "pay",  "born", "note", "gone"};
 
 Cells ApplyTo(RuleFixture& f, size_t column, const Cells& values) {

@@ -82,12 +82,29 @@ TEST(PseudonymiseRuleTest, TooLongForDeclaredColumnIsRefusedAtPlanTime) {
 }
 
 TEST(PseudonymiseRuleTest, UnknownEntityNamesPolicyLine) {
-  RuleFixture f(
-      "version: 1\ntables:\n  t:\n    columns:\n      id: {pseudonymise: nobody}\n", {"id"});
+  RuleFixture f("version: 1\ntables:\n  t:\n    columns:\n      id: {pseudonymise: nobody}\n",
+                {"id"});
   const Status status = f.Plan();
   ASSERT_FALSE(status.ok());
   EXPECT_NE(status.message().find(":5:"), std::string::npos) << status.message();
   EXPECT_NE(status.message().find("nobody"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace veil
+
+namespace veil {
+namespace {
+
+TEST(PseudonymiseRuleTest, IntegerColumnsNeedDigitPseudonyms) {
+  testing::RuleFixture alnum(PolicyWith("{alphabet: alnum, length: 8}"), {"id"});
+  alnum.SetDeclaredType(0, "INTEGER");
+  const Status status = alnum.Plan();
+  ASSERT_FALSE(status.ok());
+  EXPECT_NE(status.message().find("integers"), std::string::npos);
+  testing::RuleFixture digits(PolicyWith("{alphabet: digits, length: 12}"), {"id"});
+  digits.SetDeclaredType(0, "BIGINT");
+  EXPECT_TRUE(digits.Plan().ok());
 }
 
 }  // namespace
