@@ -39,6 +39,9 @@ struct TableSchema {
   std::vector<ForeignKeySchema> foreign_keys;
   std::vector<IndexSchema> indexes;
   bool without_rowid = false;
+  // Table CHECK constraints as the source states them, e.g. "CHECK ((price >= 0))"
+  // (PostgreSQL); empty for sources that do not report them.
+  std::vector<std::string> check_constraints = {};
 
   // Index of the column named `name`, or -1.
   int ColumnIndex(const std::string& column_name) const {

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <filesystem>
 
+#include "engine/fake_originals.h"
 #include "engine/progress.h"
 #include "engine/table_plan.h"
 #include "engine/table_runner.h"
@@ -94,6 +95,7 @@ Result<RunSummary> Anonymise(const AnonymiseOptions& options) {
   VEIL_ASSIGN_OR_RETURN(run.code_lists, CodeLists::Builtin());
   VEIL_ASSIGN_OR_RETURN(std::vector<TablePlan> plans, PlanTables(schemas, BuiltinRules(), run));
   CountRules(plans, summary);
+  VEIL_RETURN_IF_ERROR(CollectFakeOriginals(*source, run));
 
   VEIL_ASSIGN_OR_RETURN(auto sink, OpenSink(target_location, options.force));
   for (auto& plan : plans) {

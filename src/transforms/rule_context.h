@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/secret.h"
 #include "core/table_schema.h"
@@ -15,9 +16,16 @@
 #include "transforms/code_lists.h"
 #include "transforms/entity_digests.h"
 #include "transforms/fakes/fake_kind.h"
+#include "transforms/originals_filter.h"
 #include "transforms/pseudonym_tracker.h"
 
 namespace veil {
+
+// A column whose original values fakes must avoid (see FakeKind::CanEqualRealValues).
+struct OriginalsScan {
+  std::string table;
+  size_t column = 0;
+};
 
 // Shared by every rule of a run. Built once by the engine; outlives all rules.
 struct RunResources {
@@ -29,6 +37,11 @@ struct RunResources {
   // Digest memos by (table, entity): shared by the rules of one table only, so tables
   // can be processed on different threads.
   std::map<std::pair<std::string, std::string>, std::unique_ptr<EntityDigests>> digests;
+  // Original values (compared case-insensitively) of every column faked with a kind that can equal
+  // real values; no such fake may equal any of them (a fake surname must not reproduce an original
+  // first name either). Filled by the engine from `originals_to_scan` before any output is written.
+  OriginalsFilter fake_originals;
+  std::vector<OriginalsScan> originals_to_scan;
 };
 
 struct RuleContext {

@@ -145,3 +145,49 @@ TEST_F(AnonymiseCsvTest, SummaryShowsFingerprintButNeverTheSecret) {
 
 }  // namespace
 }  // namespace veil::e2e
+
+namespace veil::e2e {
+namespace {
+
+TEST(AnonymiseFakesTest, NoFakeEqualsAnyOriginalValueOfItsKind) {
+  // 600 people whose names and towns are among the most common: an unguarded fake would
+  // reproduce some of them by chance for other rows.
+  const std::vector<std::string> names = {"Oliver", "George", "Harry",  "Jack",  "Amelia",
+                                          "Olivia", "Isla",   "Emily",  "David", "Paul",
+                                          "Sarah",  "Claire", "Thomas", "James", "Susan"};
+  const std::vector<std::string> surnames = {"Smith", "Jones", "Taylor", "Brown", "Williams"};
+  const std::vector<std::string> towns = {"Leeds", "London", "Bristol", "Manchester", "York"};
+  ScratchDir dir;
+  {
+    std::ofstream out(dir / "people.csv");
+    out << "first,last,town\n";
+    for (size_t i = 0; i < 600; ++i) {
+      out << names[i % names.size()] << "," << surnames[i % surnames.size()] << ","
+          << towns[(i / 3) % towns.size()] << "\n";
+    }
+  }
+  std::ofstream(dir / "policy.yaml")
+      << "version: 1\ntables:\n  people:\n    columns:\n      first: {fake: first_name}\n"
+         "      last: {fake: last_name}\n      town: {fake: city}\n";
+  const auto r = RunVeil(
+      {"anonymise", "-q", "--policy", dir / "policy.yaml", dir / "people.csv", dir / "out.csv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const Table out = ReadCsvTable(dir / "out.csv");
+  ASSERT_EQ(out.rows.size(), 600u);
+  auto upper = [](std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return s;
+  };
+  std::set<std::string> originals;
+  for (const auto* list : {&names, &surnames, &towns}) {
+    for (const auto& v : *list) originals.insert(upper(v));
+  }
+  for (const char* column : {"first", "last", "town"}) {
+    for (const auto& v : out.Values(column)) {
+      EXPECT_EQ(originals.count(upper(v)), 0u) << column << " reproduced an original value";
+    }
+  }
+}
+
+}  // namespace
+}  // namespace veil::e2e

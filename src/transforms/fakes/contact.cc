@@ -38,6 +38,7 @@ using Lower = std::shared_ptr<const LowerNames>;
 // "first.last" + optional two digits + "@" + a reserved domain.
 class EmailKind final : public FakeKindBase {
  public:
+  bool CanEqualRealValues() const override { return false; }
   explicit EmailKind(Lower lower)
       : FakeKindBase("email", LongestOf(lower->first) + 1 + LongestOf(lower->last) + 2 + 1 +
                                   LongestOf(kEmailDomains)),
@@ -87,6 +88,7 @@ class UsernameKind final : public FakeKindBase {
 
 class PhoneKind final : public FakeKindBase {
  public:
+  bool CanEqualRealValues() const override { return false; }
   PhoneKind() : FakeKindBase("phone", LongestOf(kLandlinePrefixes) + 3) {}
 
   void Generate(const Digest& random, std::string_view, std::string& out) const override {
@@ -98,6 +100,7 @@ class PhoneKind final : public FakeKindBase {
 
 class MobileKind final : public FakeKindBase {
  public:
+  bool CanEqualRealValues() const override { return false; }
   MobileKind() : FakeKindBase("mobile", kMobilePrefix.size() + 3) {}
 
   void Generate(const Digest& random, std::string_view, std::string& out) const override {
@@ -108,6 +111,7 @@ class MobileKind final : public FakeKindBase {
 
 class IpKind final : public FakeKindBase {
  public:
+  bool CanEqualRealValues() const override { return false; }
   IpKind() : FakeKindBase("ip", LongestOf(kIpBlocks) + 3) {}
 
   void Generate(const Digest& random, std::string_view, std::string& out) const override {

@@ -24,6 +24,7 @@ constexpr sys_days kLatestWritable{std::chrono::year(9999) / 12 / 31};
 
 class DateOfBirthKind final : public FakeKindBase {
  public:
+  bool CanEqualRealValues() const override { return false; }
   DateOfBirthKind() : FakeKindBase("date_of_birth", kDateLength + kMaxTimeSuffixLength) {}
 
   void Generate(const Digest& random, std::string_view original, std::string& out) const override {

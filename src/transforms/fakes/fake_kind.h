@@ -28,6 +28,12 @@ class FakeKind {
                         std::string& out) const = 0;
   // The longest value (in bytes) this kind can produce, for column length checks.
   virtual size_t MaxLength() const = 0;
+  // Whether a fake of this kind can equal a value that occurs in real data (a real first
+  // name, a real town). For such kinds veil re-draws any fake equal to an original value
+  // of the same kind anywhere in the source, so no original survives even by chance.
+  // Kinds drawn from reserved ranges (example.com e-mail, Ofcom drama numbers, 999 NHS
+  // numbers, ...) and dates of birth answer false.
+  virtual bool CanEqualRealValues() const { return true; }
 };
 
 class FakeCatalog {

@@ -19,6 +19,7 @@ bool HasSpace(std::string_view text) {
 // has spaces.
 class NhsNumberKind final : public FakeKindBase {
  public:
+  bool CanEqualRealValues() const override { return false; }
   NhsNumberKind() : FakeKindBase("nhs_number", 12) {}
 
   void Generate(const Digest& random, std::string_view original, std::string& out) const override {
@@ -48,6 +49,7 @@ class NhsNumberKind final : public FakeKindBase {
 // names a real authority. The serial is all digits, so the UPN is never a temporary one.
 class UpnKind final : public FakeKindBase {
  public:
+  bool CanEqualRealValues() const override { return false; }
   UpnKind() : FakeKindBase("upn", 13) {}
 
   void Generate(const Digest& random, std::string_view, std::string& out) const override {
@@ -63,6 +65,7 @@ class UpnKind final : public FakeKindBase {
 // A never-issued prefix + six digits + suffix A-D, compact or spaced like the original.
 class NiNumberKind final : public FakeKindBase {
  public:
+  bool CanEqualRealValues() const override { return false; }
   NiNumberKind() : FakeKindBase("ni_number", 13) {}
 
   void Generate(const Digest& random, std::string_view original, std::string& out) const override {

@@ -12,17 +12,19 @@
 namespace veil {
 namespace {
 
-bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
+constexpr int kMaxDraws = 64;
+
+void AppendLowerCase(std::string_view text, std::string& out) {
+  out.clear();
+  for (char c : text) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
 }
 
 class FakeRule final : public Rule {
  public:
-  FakeRule(KeyedPrf prf, const FakeKind& kind, std::optional<size_t> limit)
-      : prf_(std::move(prf)), kind_(kind), limit_(limit) {}
+  // `originals` holds values no fake may equal; may be null.
+  FakeRule(KeyedPrf prf, const FakeKind& kind, std::optional<size_t> limit,
+           const OriginalsFilter* originals)
+      : prf_(std::move(prf)), kind_(kind), limit_(limit), originals_(originals) {}
 
   Status Apply(const Batch& batch, size_t column, Column& out) override {
     return ForEachValue(batch, column, out, [&](size_t row, std::string_view value) {
@@ -31,7 +33,12 @@ class FakeRule final : public Rule {
         out.Append(*cached);
         return Status::Ok();
       }
-      Generate(value);
+      if (!Generate(value)) {
+        return RowError(batch, row,
+                        fmt::format("no fake {} differs from every original value "
+                                    "of the source after {} draws",
+                                    kind_.name(), kMaxDraws));
+      }
       if (limit_ && scratch_.size() > *limit_) {
         return RowError(batch, row,
                         fmt::format("a fake {} does not fit the column's {} characters",
@@ -44,21 +51,32 @@ class FakeRule final : public Rule {
   }
 
  private:
-  void Generate(std::string_view value) {
+  // Draws fakes until one differs from `value` and from every known original; false if
+  // none did within kMaxDraws.
+  bool Generate(std::string_view value) {
     Digest random = prf_.Compute(value);
-    for (int attempt = 0; attempt < 16; ++attempt) {
+    AppendLowerCase(value, lower_value_);
+    for (int attempt = 0; attempt < kMaxDraws; ++attempt) {
       scratch_.clear();
       kind_.Generate(random, value, scratch_);
-      if (!EqualsIgnoringCase(scratch_, value)) return;
+      AppendLowerCase(scratch_, lower_fake_);
+      if (lower_fake_ != lower_value_ &&
+          (originals_ == nullptr || !originals_->MayContain(scratch_))) {
+        return true;
+      }
       random = prf_.Compute(std::string_view(reinterpret_cast<const char*>(random.data()), 32));
     }
+    return false;
   }
 
   KeyedPrf prf_;
   const FakeKind& kind_;
   std::optional<size_t> limit_;
+  const OriginalsFilter* originals_;
   ValueCache cache_;
   std::string scratch_;
+  std::string lower_value_;
+  std::string lower_fake_;
 };
 
 Result<std::unique_ptr<Rule>> MakeFake(const RuleSpec& spec, const RuleContext& context) {
@@ -70,8 +88,13 @@ Result<std::unique_ptr<Rule>> MakeFake(const RuleSpec& spec, const RuleContext& 
     return context.Error(spec, fmt::format("unknown fake kind '{}' (known: {})", name,
                                            fmt::join(context.run.fakes->Names(), ", ")));
   }
-  return std::unique_ptr<Rule>(
-      std::make_unique<FakeRule>(context.Prf("fake/" + name), *kind, context.DeclaredLength()));
+  const OriginalsFilter* originals = nullptr;
+  if (kind->CanEqualRealValues()) {
+    originals = &context.run.fake_originals;
+    context.run.originals_to_scan.push_back({context.schema.name, context.column_index});
+  }
+  return std::unique_ptr<Rule>(std::make_unique<FakeRule>(context.Prf("fake/" + name), *kind,
+                                                          context.DeclaredLength(), originals));
 }
 
 }  // namespace
