@@ -84,12 +84,15 @@ void AddAnonymiseCommand(CLI::App& app, int& exit_code) {
   cmd->alias("anonymize");
   cmd->add_option("--policy", args->options.policy_path, "Policy YAML file")->required();
   cmd->add_option("source", args->options.source,
-                  "CSV file, directory of CSV files, or SQLite database (*.sqlite, *.db, "
-                  "sqlite:PATH)")
+                  "CSV file, directory of CSV files, SQLite database (*.sqlite, *.db, "
+                  "sqlite:PATH) or PostgreSQL URI (postgresql://USER@HOST:PORT/DB)")
       ->required();
-  cmd->add_option("target", args->options.target, "Where to write the copy (must not exist)")
+  cmd->add_option("target", args->options.target,
+                  "Where to write the copy (must not exist, or be an empty PostgreSQL database)")
       ->required();
-  cmd->add_flag("--force", args->options.force, "Replace TARGET if it exists");
+  cmd->add_flag("--force", args->options.force,
+                "Replace TARGET if it exists (for a PostgreSQL target: replace the tables of "
+                "the schemas written, keeping other schemas)");
   cmd->add_flag("-q,--quiet", args->quiet, "No progress line and no summary");
   cmd->add_option("--delimiter", args->delimiter,
                   "CSV delimiter of the source (one character or 'tab'); default: detect");

@@ -54,6 +54,14 @@ Result<int64_t> WriteTable(TablePlan& plan, Source& source, Sink& sink,
 
 // Refuses a target that is the source itself: --force would destroy the original.
 Status CheckDistinct(const Location& source, const Location& target) {
+  if (source.kind == LocationKind::kPostgres || target.kind == LocationKind::kPostgres) {
+    if (source.path == target.path) {
+      return InvalidArgument(
+          "the target database is the source itself; use --in-place to "
+          "scrub a database where it stands");
+    }
+    return Status::Ok();
+  }
   std::error_code ec;
   if (std::filesystem::equivalent(source.path, target.path, ec)) {
     return InvalidArgument(fmt::format("the target {} is the source itself", target.path));
@@ -81,7 +89,6 @@ Result<RunSummary> Anonymise(const AnonymiseOptions& options) {
   VEIL_ASSIGN_OR_RETURN(std::vector<TableSchema> schemas, ReadSchemas(*source));
 
   RunSummary summary;
-  summary.target = target_location.path;
   summary.policy_digest = policy.digest_hex;
   VEIL_RETURN_IF_ERROR(CheckCoverage(policy, schemas, summary.warnings));
   VEIL_ASSIGN_OR_RETURN(Secret secret, LoadSecret(policy.secret));
@@ -98,6 +105,9 @@ Result<RunSummary> Anonymise(const AnonymiseOptions& options) {
   VEIL_RETURN_IF_ERROR(CollectFakeOriginals(*source, run));
 
   VEIL_ASSIGN_OR_RETURN(auto sink, OpenSink(target_location, options.force));
+  // A database URI may hold a password: name databases the way their sink describes them.
+  summary.target =
+      target_location.kind == LocationKind::kPostgres ? sink->Describe() : target_location.path;
   for (auto& plan : plans) {
     if (plan.action == TableAction::kDrop) {
       summary.tables.push_back({plan.input.name, ActionName(plan.action), 0});

@@ -7,6 +7,8 @@
 
 #include "io/csv_sink.h"
 #include "io/csv_source.h"
+#include "io/postgres_sink.h"
+#include "io/postgres_source.h"
 #include "io/sqlite_sink.h"
 #include "io/sqlite_source.h"
 
@@ -28,6 +30,9 @@ bool HasSqliteHeader(const std::string& path) {
 }
 
 Location Classify(const std::string& spec) {
+  if (spec.rfind("postgresql://", 0) == 0 || spec.rfind("postgres://", 0) == 0) {
+    return {LocationKind::kPostgres, spec};
+  }
   if (spec.rfind("sqlite:", 0) == 0) return {LocationKind::kSqlite, spec.substr(7)};
   for (const char* ext : {".sqlite", ".sqlite3", ".db"}) {
     if (EndsWith(spec, ext)) return {LocationKind::kSqlite, spec};
@@ -40,6 +45,7 @@ Location Classify(const std::string& spec) {
 
 Result<Location> ResolveSourceLocation(const std::string& spec) {
   Location location = Classify(spec);
+  if (location.kind == LocationKind::kPostgres) return location;
   std::error_code ec;
   if (!fs::exists(location.path, ec)) {
     return InvalidArgument(fmt::format("source {} does not exist", location.path));
@@ -71,6 +77,8 @@ Result<std::unique_ptr<Source>> OpenSource(const Location& location, const CsvOp
       return OpenCsvDirectorySource(location.path, csv);
     case LocationKind::kSqlite:
       return OpenSqliteSource(location.path);
+    case LocationKind::kPostgres:
+      return OpenPostgresSource(location.path);
   }
   return InternalError("unknown source kind");
 }
@@ -83,6 +91,8 @@ Result<std::unique_ptr<Sink>> OpenSink(const Location& location, bool force) {
       return OpenCsvDirectorySink(location.path, force);
     case LocationKind::kSqlite:
       return OpenSqliteSink(location.path, force);
+    case LocationKind::kPostgres:
+      return OpenPostgresSink(location.path, force);
   }
   return InternalError("unknown target kind");
 }

@@ -20,8 +20,8 @@ TEST(AnonymiseOptionsTest, DelimiterIsDetectedOrGiven) {
   ScratchDir dir;
   WriteFile(dir / "policy.yaml", kPolicy);
   WriteFile(dir / "t.csv", "\xEF\xBB\xBFname;city\r\nAnn;Leeds, West Yorkshire\r\n");
-  auto r = RunVeil({"anonymise", "-q", "--policy", dir / "policy.yaml", dir / "t.csv",
-                    dir / "a/t.csv"});
+  auto r =
+      RunVeil({"anonymise", "-q", "--policy", dir / "policy.yaml", dir / "t.csv", dir / "a/t.csv"});
   EXPECT_NE(r.exit_code, 0);  // the parent directory a/ does not exist
   r = RunVeil({"anonymise", "-q", "--policy", dir / "policy.yaml", dir / "t.csv", dir / "o.csv"});
   ASSERT_EQ(r.exit_code, 0) << r.err;

@@ -1,0 +1,337 @@
+#include "io/postgres_sink.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <optional>
+#include <set>
+#include <utility>
+#include <vector>
+
+#include "io/postgres_copy_writer.h"
+#include "io/postgres_sink_sql.h"
+#include "io/postgres_target.h"
+
+namespace veil::pgsink {
+namespace {
+
+// A database the sink created, dropped again unless the load is committed. The drop
+// runs on a fresh connection to the maintenance database (one kept idle through a long
+// load could have been closed by the server).
+class CreatedDatabase {
+ public:
+  CreatedDatabase(ConnectOptions options, std::string name)
+      : options_(std::move(options)), name_(std::move(name)) {}
+  ~CreatedDatabase() { Drop(); }
+  CreatedDatabase(const CreatedDatabase&) = delete;
+  CreatedDatabase& operator=(const CreatedDatabase&) = delete;
+
+  void Keep() { kept_ = true; }
+  void Drop() {
+    if (kept_) return;
+    kept_ = true;
+    ConnPtr conn = Connect(options_, "postgres");
+    if (!Connected(conn)) return;
+    (void)Session(std::move(conn))
+        .Exec(fmt::format("DROP DATABASE IF EXISTS {} WITH (FORCE)", Quote(name_)),
+              "dropping the unfinished database");
+  }
+
+ private:
+  ConnectOptions options_;
+  std::string name_;
+  bool kept_ = false;
+};
+
+// Creates the database a connection attempt failed to reach, if it is missing; otherwise
+// returns the connection error.
+Result<std::unique_ptr<CreatedDatabase>> CreateMissingDatabase(const ConnectOptions& options,
+                                                               const ConnPtr& failed) {
+  const Status refused = ConnectError(failed);
+  if (!failed || !PQdb(failed.get())) return refused;
+  const std::string name = PQdb(failed.get());
+  ConnPtr maintenance = Connect(options, "postgres");
+  if (!Connected(maintenance)) return refused;
+  const Session admin(std::move(maintenance));
+  VEIL_ASSIGN_OR_RETURN(
+      const std::vector<Row> found,
+      admin.Query("SELECT 1 FROM pg_database WHERE datname = $1", {name}, "finding the database"));
+  if (!found.empty()) return refused;
+  VEIL_RETURN_IF_ERROR(admin.Exec("CREATE DATABASE " + Quote(name),
+                                  fmt::format("creating database {}", Quote(name))));
+  return std::make_unique<CreatedDatabase>(options, name);
+}
+
+class PostgresSink final : public Sink {
+ public:
+  PostgresSink(std::shared_ptr<Target> target, std::unique_ptr<CreatedDatabase> created, bool force)
+      : target_(std::move(target)), created_(std::move(created)), force_(force) {}
+  ~PostgresSink() override { Abandon(); }
+
+  Status Start() {
+    VEIL_RETURN_IF_ERROR(Exec(kSessionSql, "setting up the session"));
+    VEIL_RETURN_IF_ERROR(Exec("BEGIN", "starting the load"));
+    if (created_) return Status::Ok();
+    return force_ ? ListObjectsToClear() : RefuseTables();
+  }
+
+  std::string Describe() const override { return label(); }
+
+  Result<std::unique_ptr<TableWriter>> CreateTable(const TableSchema& schema) override {
+    const TableName name = SplitTableName(schema.name);
+    if (!target_->open) {
+      return InternalError(fmt::format("{}: table {} created after Commit()", label(), name.Sql()));
+    }
+    if (schema.columns.empty() || FindTable(name)) {
+      return InvalidArgument(
+          fmt::format("{}: table {} has no columns or was already written", label(), name.Sql()));
+    }
+    VEIL_RETURN_IF_ERROR(PrepareSchema(name.schema));
+    std::vector<std::string> definitions;
+    std::vector<std::string> owned;  // ALTER SEQUENCE ... OWNED BY, once the table exists
+    for (const auto& column : schema.columns) {
+      VEIL_ASSIGN_OR_RETURN(std::string definition, ColumnDefinition(name, column, owned));
+      definitions.push_back(std::move(definition));
+    }
+    OutputTable table = DescribeOutput(name, schema);
+    const std::string what = fmt::format("creating table {}", name.Sql());
+    VEIL_RETURN_IF_ERROR(Exec(CreateTableSql(table, definitions), what));
+    for (const auto& sql : owned) VEIL_RETURN_IF_ERROR(Exec(sql, what));
+    tables_.push_back(std::move(table));
+    std::vector<std::string> columns;
+    for (const auto& column : schema.columns) columns.push_back(column.name);
+    return MakeCopyWriter(target_, name, std::move(columns));
+  }
+
+  Status Commit() override {
+    if (!target_->open) {
+      return InternalError(fmt::format("{}: Commit() after Commit() or a failure", label()));
+    }
+    Status status = FinishLoad();
+    if (!status.ok()) {
+      Abandon();
+      return status;
+    }
+    target_->open = false;
+    target_->session.Close();
+    if (created_) created_->Keep();
+    return Status::Ok();
+  }
+
+ private:
+  const std::string& label() const { return target_->session.label(); }
+  Status Exec(const std::string& sql, const std::string& what) const {
+    return target_->session.Exec(sql, what);
+  }
+  Result<std::vector<Row>> Query(const std::string& sql, const std::vector<std::string>& params,
+                                 const std::string& what) const {
+    return target_->session.Query(sql, params, what);
+  }
+
+  Status RefuseTables() const {
+    VEIL_ASSIGN_OR_RETURN(const std::vector<Row> tables,
+                          Query(kFirstTableSql, {}, "checking that the database is empty"));
+    if (tables.empty()) return Status::Ok();
+    return ConflictError(fmt::format(
+        "{}: database {} already has tables (e.g. {}); use --force to replace the schemas written",
+        label(), Quote(PQdb(target_->session.get())), tables[0][0]));
+  }
+
+  Status ListObjectsToClear() {
+    VEIL_ASSIGN_OR_RETURN(const std::vector<Row> drops,
+                          Query(kClearSql, {}, "listing the objects to replace"));
+    for (const auto& row : drops) clear_[row[0]].push_back(row[1]);
+    return Status::Ok();
+  }
+
+  // Before a schema's first use: with --force, drops what it held; creates it if missing.
+  Status PrepareSchema(const std::string& schema) {
+    if (!prepared_.insert(schema).second) return Status::Ok();
+    const std::string what = fmt::format("preparing schema {}", Quote(schema));
+    for (const auto& sql : clear_[schema]) VEIL_RETURN_IF_ERROR(Exec(sql, what));
+    VEIL_ASSIGN_OR_RETURN(const std::vector<Row> found,
+                          Query("SELECT 1 FROM pg_namespace WHERE nspname = $1", {schema}, what));
+    if (!found.empty()) return Status::Ok();
+    return Exec("CREATE SCHEMA " + Quote(schema), what);
+  }
+
+  Result<std::string> ColumnDefinition(const TableName& table, const ColumnSchema& column,
+                                       std::vector<std::string>& owned) {
+    VEIL_ASSIGN_OR_RETURN(const std::string type, ColumnType(column.declared_type));
+    std::string definition = Quote(column.name) + " " + type;
+    if (column.not_null) definition += " NOT NULL";
+    // A default written for a type the target lacks would not fit the replacement.
+    if (column.default_sql && type == column.declared_type) {
+      VEIL_RETURN_IF_ERROR(CreateSequences(table, column, owned));
+      definition += " DEFAULT (" + *column.default_sql + ")";
+    }
+    return definition;
+  }
+
+  // The declared type if the target knows it, else bytea for "blob" and text otherwise.
+  Result<std::string> ColumnType(const std::string& declared) {
+    if (declared.empty()) return std::string("text");
+    if (const auto it = types_.find(declared); it != types_.end()) return it->second;
+    VEIL_ASSIGN_OR_RETURN(std::string schema, TypeSchema(declared));
+    if (!schema.empty() && !IsSystemSchema(schema) && !prepared_.count(schema)) {
+      // With --force, preparing the type's schema may drop the type: look again.
+      VEIL_RETURN_IF_ERROR(PrepareSchema(schema));
+      VEIL_ASSIGN_OR_RETURN(schema, TypeSchema(declared));
+    }
+    std::string lower = declared;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string type = !schema.empty() ? declared : lower == "blob" ? "bytea" : "text";
+    types_.emplace(declared, type);
+    return type;
+  }
+
+  // The schema of the type `declared` names; "" if none (or if it does not parse).
+  Result<std::string> TypeSchema(const std::string& declared) const {
+    VEIL_ASSIGN_OR_RETURN(
+        const std::optional<std::vector<Row>> found,
+        target_->session.TryQuery(kTypeSchemaSql, {declared},
+                                  fmt::format("looking up type {}", Quote(declared))));
+    return found && !found->empty() ? (*found)[0][0] : std::string();
+  }
+
+  // Creates the sequences a column's DEFAULT calls nextval() on, owned by their first
+  // column; a plain nextval() default of an integer column is advanced in Commit().
+  Status CreateSequences(const TableName& table, const ColumnSchema& column,
+                         std::vector<std::string>& owned) {
+    for (const auto& written : NextvalNames(*column.default_sql)) {
+      VEIL_ASSIGN_OR_RETURN(const std::string name, CreateSequence(written, column.declared_type));
+      auto use = std::find_if(sequences_.begin(), sequences_.end(),
+                              [&](const SequenceUse& s) { return s.name == name; });
+      if (use == sequences_.end()) {
+        use = sequences_.insert(sequences_.end(), SequenceUse{name, {}});
+        owned.push_back(
+            fmt::format("ALTER SEQUENCE {} OWNED BY {}.{}", name, table.Sql(), Quote(column.name)));
+      }
+      if (IsPlainNextval(*column.default_sql, written) && IsIntegerType(column.declared_type)) {
+        use->columns.emplace_back(table.Sql(), column.name);
+      }
+    }
+    return Status::Ok();
+  }
+
+  // Returns the sequence's qualified, quoted name.
+  Result<std::string> CreateSequence(const std::string& written, const std::string& column_type) {
+    const std::string what = fmt::format("creating sequence {}", written);
+    VEIL_ASSIGN_OR_RETURN(const std::vector<Row> parts, Query(kSequenceNameSql, {written}, what));
+    if (parts.empty()) return InternalError(fmt::format("{}: {}: no name", label(), what));
+    VEIL_RETURN_IF_ERROR(PrepareSchema(parts[0][0]));
+    const std::string name = Quote(parts[0][0]) + "." + Quote(parts[0][1]);
+    VEIL_RETURN_IF_ERROR(Exec(
+        fmt::format("CREATE SEQUENCE IF NOT EXISTS {}{}", name, SequenceAs(column_type)), what));
+    return name;
+  }
+
+  const OutputTable* FindTable(const TableName& name) const {
+    for (const auto& table : tables_) {
+      if (table.name == name) return &table;
+    }
+    return nullptr;
+  }
+
+  Status FinishLoad() {
+    if (!target_->copying.empty()) {
+      return InternalError(fmt::format("{}: table {} was not finished", label(), target_->copying));
+    }
+    for (const auto& table : tables_) VEIL_RETURN_IF_ERROR(AddIndexesAndChecks(table));
+    for (const auto& table : tables_) VEIL_RETURN_IF_ERROR(AddForeignKeys(table));
+    for (const auto& sequence : sequences_) {
+      if (sequence.columns.empty()) continue;
+      VEIL_RETURN_IF_ERROR(
+          Exec(AdvanceSql(sequence), fmt::format("advancing sequence {}", sequence.name)));
+    }
+    if (PQtransactionStatus(target_->session.get()) != PQTRANS_INTRANS) {
+      return IoError(fmt::format("{}: the load failed earlier; nothing was committed", label()));
+    }
+    return Exec("COMMIT", "committing the load");
+  }
+
+  // Runs a deferred statement; one the output's shape does not allow (an SQL error of
+  // class 42, e.g. a CHECK on a column that was dropped) is omitted.
+  Status AddOptional(const std::string& sql, const std::string& what) const {
+    return target_->session.TryQuery(sql, {}, what).status();
+  }
+
+  Status AddIndexesAndChecks(const OutputTable& table) const {
+    for (const auto& index : table.indexes) {
+      VEIL_RETURN_IF_ERROR(AddOptional(
+          IndexSql(table, index),
+          fmt::format("creating index {} on table {}", Quote(index.name), table.name.Sql())));
+    }
+    for (const auto& check : table.checks) {
+      VEIL_RETURN_IF_ERROR(AddOptional(
+          CheckSql(table, check), fmt::format("adding a CHECK to table {}", table.name.Sql())));
+    }
+    return Status::Ok();
+  }
+
+  // Adding a foreign key checks the rows against it.
+  Status AddForeignKeys(const OutputTable& table) const {
+    for (const auto& fk : table.foreign_keys) {
+      const TableName parent_name = SplitTableName(fk.referenced_table);
+      const OutputTable* parent = FindTable(parent_name);
+      if (!parent || !References(fk, *parent)) continue;
+      VEIL_RETURN_IF_ERROR(
+          AddOptional(ForeignKeySql(table, fk, parent_name),
+                      fmt::format("adding a foreign key to table {}", table.name.Sql())));
+    }
+    return Status::Ok();
+  }
+
+  // Rolls back and drops the database if the sink created it. Writers fail from now on.
+  void Abandon() {
+    if (target_->open) {
+      target_->open = false;
+      PGconn* conn = target_->session.get();
+      if (conn && PQtransactionStatus(conn) == PQTRANS_ACTIVE) {  // in a COPY
+        PQputCopyEnd(conn, "the load was abandoned");
+        DrainResults(conn);
+      }
+      (void)Exec("ROLLBACK", "rolling back");
+      target_->session.Close();
+      target_->copying.clear();
+    }
+    if (created_) created_->Drop();
+  }
+
+  std::shared_ptr<Target> target_;
+  std::unique_ptr<CreatedDatabase> created_;  // null if the database existed
+  bool force_;
+  std::map<std::string, std::vector<std::string>> clear_;  // per schema (--force)
+  std::set<std::string> prepared_;                         // schemas prepared
+  std::map<std::string, std::string> types_;               // declared type -> type used
+  std::vector<OutputTable> tables_;
+  std::vector<SequenceUse> sequences_;
+};
+
+Result<std::unique_ptr<Sink>> Open(const std::string& conninfo, bool force) {
+  VEIL_ASSIGN_OR_RETURN(const ConnectOptions options, ParseConninfo(conninfo));
+  ConnPtr conn = Connect(options, nullptr);
+  std::unique_ptr<CreatedDatabase> created;
+  if (!Connected(conn)) {
+    VEIL_ASSIGN_OR_RETURN(created, CreateMissingDatabase(options, conn));
+    conn = Connect(options, nullptr);
+    if (!Connected(conn)) return ConnectError(conn);  // `created` drops the database
+  }
+  auto sink = std::make_unique<PostgresSink>(std::make_shared<Target>(std::move(conn)),
+                                             std::move(created), force);
+  VEIL_RETURN_IF_ERROR(sink->Start());
+  return std::unique_ptr<Sink>(std::move(sink));
+}
+
+}  // namespace
+}  // namespace veil::pgsink
+
+namespace veil {
+
+Result<std::unique_ptr<Sink>> OpenPostgresSink(const std::string& conninfo, bool force) {
+  return pgsink::Open(conninfo, force);
+}
+
+}  // namespace veil

@@ -1,0 +1,171 @@
+#include "io/postgres_sink_sql.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace veil::pgsink {
+
+const char* const kFirstTableSql = R"sql(
+SELECT format('%I.%I', n.nspname, c.relname)
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname !~ '^pg_'
+  AND n.nspname <> 'information_schema'
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
+                  AND d.objid = c.oid AND d.deptype = 'e')
+ORDER BY 1 LIMIT 1)sql";
+
+const char* const kClearSql = R"sql(
+SELECT n.nspname, format('DROP %s IF EXISTS %I.%I CASCADE', o.kind, n.nspname, o.name)
+FROM (
+  SELECT c.relnamespace AS ns, c.relname AS name, c.oid, 'pg_class'::regclass AS cls,
+         CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW'
+           WHEN 'f' THEN 'FOREIGN TABLE' WHEN 'S' THEN 'SEQUENCE' ELSE 'TABLE' END AS kind,
+         CASE c.relkind WHEN 'S' THEN 2 ELSE 1 END AS rank
+  FROM pg_class c WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND NOT c.relispartition
+  UNION ALL
+  SELECT t.typnamespace, t.typname, t.oid, 'pg_type'::regclass, 'TYPE', 3
+  FROM pg_type t
+  WHERE t.typtype IN ('e', 'd', 'r')
+     OR (t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')
+) o JOIN pg_namespace n ON n.oid = o.ns
+WHERE n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = o.cls AND d.objid = o.oid
+                  AND d.deptype IN ('e', 'i', 'a'))
+ORDER BY n.nspname, o.rank, o.name)sql";
+
+const char* const kTypeSchemaSql =
+    "SELECT n.nspname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
+    "WHERE t.oid = to_regtype($1)";
+
+const char* const kSequenceNameSql =
+    "SELECT CASE WHEN cardinality(p) > 1 THEN p[cardinality(p) - 1] ELSE 'public' END, "
+    "p[cardinality(p)] FROM parse_ident($1) AS p";
+
+const char* const kSessionSql =
+    "SET search_path = public; SET TimeZone = 'UTC'; SET statement_timeout = 0; "
+    "SET idle_in_transaction_session_timeout = 0";
+
+bool IsSystemSchema(std::string_view schema) {
+  return schema.substr(0, 3) == "pg_" || schema == "information_schema";
+}
+
+std::string Join(const std::vector<std::string>& parts) {
+  std::string joined;
+  for (const auto& part : parts) joined += (joined.empty() ? "" : ", ") + part;
+  return joined;
+}
+
+std::string Literal(std::string_view text) {
+  std::string literal = "'";
+  for (const char c : text) literal += c == '\'' ? std::string("''") : std::string(1, c);
+  return literal + "'";
+}
+
+std::vector<std::string> NextvalNames(const std::string& default_sql) {
+  static constexpr std::string_view kCall = "nextval('";
+  static constexpr std::string_view kEnd = "'::regclass)";
+  const std::string& sql = default_sql;
+  std::vector<std::string> names;
+  for (size_t at = sql.find(kCall); at != std::string::npos; at = sql.find(kCall, at)) {
+    std::string name;
+    size_t i = at + kCall.size();
+    for (; i < sql.size() && (sql[i] != '\'' || sql.compare(i, 2, "''") == 0); ++i) {
+      name += sql[i];
+      if (sql[i] == '\'') ++i;
+    }
+    if (sql.compare(i, kEnd.size(), kEnd) == 0) names.push_back(name);
+    at = i;
+  }
+  return names;
+}
+
+bool IsPlainNextval(const std::string& default_sql, const std::string& name) {
+  return default_sql == "nextval(" + Literal(name) + "::regclass)";
+}
+
+std::string SequenceAs(const std::string& column_type) {
+  if (column_type == "integer" || column_type == "smallint") return " AS " + column_type;
+  return "";
+}
+
+bool IsIntegerType(const std::string& type) {
+  return type == "integer" || type == "smallint" || type == "bigint";
+}
+
+namespace {
+
+bool AllIn(const std::vector<std::string>& names, const std::set<std::string>& set) {
+  return std::all_of(names.begin(), names.end(),
+                     [&](const std::string& name) { return set.count(name) > 0; });
+}
+
+}  // namespace
+
+OutputTable DescribeOutput(const TableName& name, const TableSchema& schema) {
+  OutputTable table{name, {}, {}, {}, {}, schema.check_constraints};
+  std::vector<std::pair<int, std::string>> key;
+  for (const auto& column : schema.columns) {
+    table.columns.insert(column.name);
+    if (column.primary_key_position > 0) key.emplace_back(column.primary_key_position, column.name);
+  }
+  std::sort(key.begin(), key.end());
+  for (auto& entry : key) table.primary_key.push_back(std::move(entry.second));
+  for (const auto& index : schema.indexes) {
+    const bool buildable = !index.create_sql.empty() || !index.columns.empty();
+    if (buildable && AllIn(index.columns, table.columns)) table.indexes.push_back(index);
+  }
+  for (const auto& fk : schema.foreign_keys) {
+    if (!fk.columns.empty() && AllIn(fk.columns, table.columns)) table.foreign_keys.push_back(fk);
+  }
+  return table;
+}
+
+bool References(const ForeignKeySchema& fk, const OutputTable& parent) {
+  if (fk.referenced_columns.empty()) return parent.primary_key.size() == fk.columns.size();
+  return fk.referenced_columns.size() == fk.columns.size() &&
+         AllIn(fk.referenced_columns, parent.columns);
+}
+
+std::string CreateTableSql(const OutputTable& table,
+                           const std::vector<std::string>& column_definitions) {
+  std::vector<std::string> parts = column_definitions;
+  if (!table.primary_key.empty()) parts.push_back("PRIMARY KEY " + QuotedList(table.primary_key));
+  return fmt::format("CREATE TABLE {} ({})", table.name.Sql(), Join(parts));
+}
+
+std::string IndexSql(const OutputTable& table, const IndexSchema& index) {
+  if (!index.create_sql.empty()) return index.create_sql;
+  if (index.unique) {
+    const std::string name = index.name.empty() ? "" : "CONSTRAINT " + Quote(index.name) + " ";
+    return fmt::format("ALTER TABLE {} ADD {}UNIQUE {}", table.name.Sql(), name,
+                       QuotedList(index.columns));
+  }
+  return fmt::format("CREATE INDEX {}ON {} {}", index.name.empty() ? "" : Quote(index.name) + " ",
+                     table.name.Sql(), QuotedList(index.columns));
+}
+
+std::string ForeignKeySql(const OutputTable& table, const ForeignKeySchema& fk,
+                          const TableName& parent) {
+  std::string sql = fmt::format("ALTER TABLE {} ADD FOREIGN KEY {} REFERENCES {}", table.name.Sql(),
+                                QuotedList(fk.columns), parent.Sql());
+  if (!fk.referenced_columns.empty()) sql += " " + QuotedList(fk.referenced_columns);
+  if (!fk.on_delete.empty()) sql += " ON DELETE " + fk.on_delete;
+  if (!fk.on_update.empty()) sql += " ON UPDATE " + fk.on_update;
+  return sql;
+}
+
+std::string CheckSql(const OutputTable& table, const std::string& check) {
+  return fmt::format("ALTER TABLE {} ADD {}", table.name.Sql(), check);
+}
+
+std::string AdvanceSql(const SequenceUse& sequence) {
+  std::vector<std::string> maxima;
+  for (const auto& [table, column] : sequence.columns) {
+    maxima.push_back(fmt::format("(SELECT max({}) FROM {})", Quote(column), table));
+  }
+  return fmt::format("SELECT setval({}, m) FROM (SELECT GREATEST({}) AS m) AS x WHERE m >= 1",
+                     Literal(sequence.name), Join(maxima));
+}
+
+}  // namespace veil::pgsink

@@ -1,0 +1,80 @@
+// The SQL of the PostgreSQL sink (io/postgres_sink.h): catalog queries, and statements
+// built from TableSchemas. Pure functions; nothing here talks to a server.
+//
+// Identifiers are always quoted; a name from the source is never interpreted, except a
+// table name, split into schema and table by TableName, and nextval('...') calls found in
+// DEFAULT expressions. Verbatim SQL (types, defaults, index create_sql, CHECK clauses)
+// is passed through unchanged.
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/table_schema.h"
+#include "io/postgres_target.h"
+
+namespace veil::pgsink {
+
+// The first table, view or foreign table outside the system schemas (not an extension's),
+// as schema.table.
+extern const char* const kFirstTableSql;
+// For --force: rows (schema, statement) dropping what each schema holds now: tables,
+// views and free-standing sequences, then enum, domain, range and composite types.
+// Extensions' objects and objects dropped along with a table are not listed.
+extern const char* const kClearSql;
+// The schema of the type $1 names; no row if there is none (an error if $1 does not parse).
+extern const char* const kTypeSchemaSql;
+// The schema and name of the sequence $1 names as written in nextval('...'); an
+// unqualified name is in schema public, as the source connector prints names.
+extern const char* const kSequenceNameSql;
+// Session settings for the load (names resolve as the source connector prints them).
+extern const char* const kSessionSql;
+
+bool IsSystemSchema(std::string_view schema);
+std::string Join(const std::vector<std::string>& parts);  // "a, b"
+std::string Literal(std::string_view text);               // 'it''s'
+
+// The sequence names of the nextval('name'::regclass) calls in a DEFAULT expression, as
+// written (e.g. `social."Posts_id_seq"`).
+std::vector<std::string> NextvalNames(const std::string& default_sql);
+// True if the expression is exactly nextval('name'::regclass).
+bool IsPlainNextval(const std::string& default_sql, const std::string& name);
+// " AS integer" for an integer or smallint column, else "" (bigint).
+std::string SequenceAs(const std::string& column_type);
+bool IsIntegerType(const std::string& type);
+
+// What the sink remembers of a table it created: what Commit() adds, and what foreign
+// keys of other tables may reference.
+struct OutputTable {
+  TableName name;
+  std::set<std::string> columns;
+  std::vector<std::string> primary_key;
+  std::vector<IndexSchema> indexes;            // whose columns are all in the output
+  std::vector<ForeignKeySchema> foreign_keys;  // whose own columns are all in the output
+  std::vector<std::string> checks;
+};
+OutputTable DescribeOutput(const TableName& name, const TableSchema& schema);
+
+// True if `parent` has the columns `fk` references (its primary key if none are named).
+bool References(const ForeignKeySchema& fk, const OutputTable& parent);
+
+std::string CreateTableSql(const OutputTable& table,
+                           const std::vector<std::string>& column_definitions);
+// create_sql verbatim; else a UNIQUE constraint (unique) or an index over the columns.
+std::string IndexSql(const OutputTable& table, const IndexSchema& index);
+std::string ForeignKeySql(const OutputTable& table, const ForeignKeySchema& fk,
+                          const TableName& parent);
+std::string CheckSql(const OutputTable& table, const std::string& check);
+
+// A sequence the sink created, and the columns whose highest value it must pass.
+struct SequenceUse {
+  std::string name;                                          // qualified, quoted
+  std::vector<std::pair<std::string, std::string>> columns;  // (table SQL, column)
+};
+// Moves the sequence to the highest value of its columns, if that is at least 1.
+std::string AdvanceSql(const SequenceUse& sequence);
+
+}  // namespace veil::pgsink

@@ -1,0 +1,51 @@
+// PostgreSQL source: reads the user tables of a PostgreSQL database, read-only, from one
+// snapshot.
+//
+// Guarantees:
+// - `conninfo` is a libpq connection string or URI; PG* environment variables and
+//   ~/.pgpass apply. Describe() and every error name the database as
+//   postgresql://user@host:port/db, never a password or the connection string.
+// - Nothing is written: every session is read-only (default_transaction_read_only and a
+//   READ ONLY transaction), and only SET, BEGIN, SELECT and COPY ... TO STDOUT are sent.
+// - Every schema and row comes from one REPEATABLE READ snapshot taken when the source
+//   is opened, however many readers are opened and in whatever order (readers after
+//   the first import that snapshot on connections of their own).
+// - TableNames() lists ordinary and partitioned tables outside the system schemas
+//   (pg_*, information_schema) and the schema `veil`, ordered by schema then name
+//   (bytewise). A table of schema public is named `table` (`public.table` if its name
+//   holds a dot), any other `schema.table`. Partitions are not listed: their rows are
+//   read through their partitioned table. Rows of inheritance children are read with
+//   the child only. Views, materialized views, foreign tables and sequences are not
+//   listed. A schema whose name holds a dot is refused when the source is opened.
+// - Schema() reports columns in table order with declared_type as format_type() prints
+//   it ("character varying(40)", "numeric(10,2)", "timestamp with time zone",
+//   "integer[]"; user types outside public schema-qualified, e.g. "social.tier"),
+//   NOT NULL, the DEFAULT expression as pg_get_expr() prints it, and primary-key
+//   positions; foreign keys ordered by constraint name, naming the referenced table as
+//   TableNames() does, with ON DELETE / ON UPDATE as "CASCADE", "SET NULL",
+//   "SET DEFAULT", "RESTRICT" or "" (NO ACTION); indexes ordered by name: an index that
+//   backs no constraint with its pg_get_indexdef() text as create_sql, a UNIQUE
+//   constraint as a unique index with empty create_sql (primary-key and exclusion
+//   indexes are not listed); and CHECK constraints as pg_get_constraintdef() prints
+//   them. Identity and generated columns: identity is not reported; generated columns
+//   are neither part of the schema nor read (their values derive from other columns).
+// - Readers stream with COPY (text format) and hold at most one batch in memory. Cells of
+//   smallint, integer and bigint columns (and domains over them) are CellKind::kInteger,
+//   of real, double precision and numeric ones kReal, all others kText, each as the
+//   server's text output with DateStyle ISO, TimeZone UTC, IntervalStyle postgres,
+//   shortest exact floats and bytea in hex ("\x0aff"). NULL is NULL.
+// - Error messages name the database, table, column and row, never a cell's content.
+// Not thread-safe: one thread may use the source and its readers at a time.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "io/source.h"
+#include "veil/status.h"
+
+namespace veil {
+
+Result<std::unique_ptr<Source>> OpenPostgresSource(const std::string& conninfo);
+
+}  // namespace veil
