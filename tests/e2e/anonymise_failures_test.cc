@@ -133,9 +133,10 @@ TEST(AnonymiseFailuresTest, KilledRunLeavesNoTargetAndNoTemporaryCopy) {
           target.c_str(), static_cast<char*>(nullptr));
     _exit(127);
   }
-  // Wait until the temporary sibling exists, then kill -9 mid-run.
+  // Wait until the temporary sibling exists (after the policy checks and the first read
+  // of the source, slow under sanitizers), then kill -9 mid-run.
   bool saw_temp = false;
-  for (int i = 0; i < 2000 && !saw_temp; ++i) {
+  for (int i = 0; i < 60000 && !saw_temp; ++i) {
     for (const auto& e : fs::directory_iterator(out_dir)) {
       if (e.path().filename().string().find("veil-tmp") != std::string::npos) saw_temp = true;
     }
