@@ -5,7 +5,8 @@
 // source; output appears at the target only when the whole run succeeded (a failed run
 // leaves no target and no temporary copy); with a fixed secret the output is a pure
 // function of input, policy and secret. The secret itself never appears in any result
-// or message, only its fingerprint. Errors name places, never cell values.
+// or message, only its fingerprint. Errors name places, never cell values. An in-place
+// scrub changes the database only by committing its whole transaction.
 #pragma once
 
 #include <cstdint>
@@ -20,9 +21,14 @@ namespace veil {
 
 struct AnonymiseOptions {
   std::string policy_path;
-  std::string source;  // a CSV file, a directory of CSV files, or a SQLite database
-  std::string target;  // likewise; must not exist unless `force`
+  std::string
+      source;  // a CSV file, a directory of CSV files, a SQLite database or a PostgreSQL URI
+  std::string target;  // likewise; must not exist unless `force`; empty when in_place
   bool force = false;
+  // Scrub the PostgreSQL database `source` where it stands, in one transaction, if the
+  // policy's in_place.allow names it (checked before connecting). Kept tables are not
+  // rewritten; the run is recorded in veil.veil_runs.
+  bool in_place = false;
   char csv_delimiter = 0;  // 0: detect from each file's header line
   // Called with a progress line per table (rows, rows/s, ETA) about every quarter second;
   // empty: no progress.

@@ -56,6 +56,12 @@ int Run(AnonymiseArgs& args) {
     return 2;
   }
   args.options.csv_delimiter = delimiter.value();
+  if (args.options.target.empty() != args.options.in_place) {
+    std::fprintf(stderr, "veil: %s\n",
+                 args.options.in_place ? "--in-place takes one DATABASE and no TARGET"
+                                       : "TARGET is required (or --in-place for a database)");
+    return 2;
+  }
   const bool show_progress = !args.quiet && isatty(STDERR_FILENO);
   if (show_progress) {
     args.options.on_progress = [](const std::string& line) {
@@ -88,8 +94,10 @@ void AddAnonymiseCommand(CLI::App& app, int& exit_code) {
                   "sqlite:PATH) or PostgreSQL URI (postgresql://USER@HOST:PORT/DB)")
       ->required();
   cmd->add_option("target", args->options.target,
-                  "Where to write the copy (must not exist, or be an empty PostgreSQL database)")
-      ->required();
+                  "Where to write the copy (must not exist, or be an empty PostgreSQL database)");
+  cmd->add_flag("--in-place", args->options.in_place,
+                "Scrub the PostgreSQL database SOURCE where it stands, in one transaction; only "
+                "databases the policy's in_place.allow names");
   cmd->add_flag("--force", args->options.force,
                 "Replace TARGET if it exists (for a PostgreSQL target: replace the tables of "
                 "the schemas written, keeping other schemas)");

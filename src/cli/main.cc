@@ -4,11 +4,12 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/anonymise_command.h"
+#include "veil/version.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"veil: anonymise, scramble and verify data about people"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "veil 0.1.0");
+  app.set_version_flag("--version", fmt::format("veil {}", veil::kVersion));
   int exit_code = 0;
   veil::AddAnonymiseCommand(app, exit_code);
   try {

@@ -31,6 +31,9 @@ class Sink {
   virtual std::string Describe() const = 0;
   // Creates an empty table shaped like `schema` (already stripped of dropped columns).
   virtual Result<std::unique_ptr<TableWriter>> CreateTable(const TableSchema& schema) = 0;
+  // Records that the source table `name` is not part of the output (the policy drops
+  // it). A sink writing a new output has nothing to do; an in-place sink drops it.
+  virtual Status OmitTable(const std::string& /*name*/) { return Status::Ok(); }
   // Makes all written tables durable and moves the output into place atomically.
   virtual Status Commit() = 0;
 };

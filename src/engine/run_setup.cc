@@ -1,0 +1,83 @@
+#include "engine/run_setup.h"
+
+#include "engine/fake_originals.h"
+#include "engine/progress.h"
+#include "engine/table_runner.h"
+#include "policy/coverage.h"
+
+namespace veil {
+namespace {
+
+Result<std::vector<TableSchema>> ReadSchemas(const Source& source) {
+  std::vector<TableSchema> schemas;
+  for (const auto& name : source.TableNames()) {
+    VEIL_ASSIGN_OR_RETURN(TableSchema schema, source.Schema(name));
+    schemas.push_back(std::move(schema));
+  }
+  return schemas;
+}
+
+void CountRules(const std::vector<TablePlan>& plans, RunSummary& summary) {
+  for (const auto& plan : plans) {
+    if (plan.action != TableAction::kAnonymise) continue;
+    for (const auto& column : plan.columns) ++summary.columns_per_rule[column.rule_kind];
+  }
+}
+
+}  // namespace
+
+const char* ActionName(TableAction action) {
+  switch (action) {
+    case TableAction::kAnonymise:
+      return "anonymised";
+    case TableAction::kKeep:
+      return "kept";
+    case TableAction::kDelete:
+      return "deleted";
+    case TableAction::kDrop:
+      return "dropped";
+  }
+  return "?";
+}
+
+Result<std::unique_ptr<RunSetup>> PrepareRun(Policy policy, Secret secret, Source& source) {
+  auto setup =
+      std::make_unique<RunSetup>(RunSetup{std::move(policy), std::move(secret), {}, {}, {}});
+  RunSummary& summary = setup->summary;
+  summary.policy_digest = setup->policy.digest_hex;
+  summary.secret_fingerprint = setup->secret.Fingerprint();
+  summary.ephemeral_secret = setup->secret.ephemeral();
+  VEIL_ASSIGN_OR_RETURN(std::vector<TableSchema> schemas, ReadSchemas(source));
+  VEIL_RETURN_IF_ERROR(CheckCoverage(setup->policy, schemas, summary.warnings));
+
+  RunResources& run = setup->run;
+  run.policy = &setup->policy;
+  run.secret = &setup->secret;
+  VEIL_ASSIGN_OR_RETURN(run.fakes, FakeCatalog::Builtin());
+  VEIL_ASSIGN_OR_RETURN(run.code_lists, CodeLists::Builtin());
+  VEIL_ASSIGN_OR_RETURN(setup->plans, PlanTables(schemas, BuiltinRules(), run));
+  CountRules(setup->plans, summary);
+  VEIL_RETURN_IF_ERROR(CollectFakeOriginals(source, run));
+  return setup;
+}
+
+Result<int64_t> WriteTable(TablePlan& plan, Source& source, Sink& sink,
+                           const AnonymiseOptions& options) {
+  VEIL_ASSIGN_OR_RETURN(auto writer, sink.CreateTable(plan.output));
+  if (plan.action == TableAction::kDelete) {
+    VEIL_RETURN_IF_ERROR(writer->Finish());
+    return int64_t{0};
+  }
+  VEIL_ASSIGN_OR_RETURN(auto reader, source.Open(plan.input.name));
+  ProgressMeter meter(plan.input.name, reader->EstimatedRows(), options.on_progress);
+  return RunTable(plan, *reader, *writer, [&](int64_t rows) { meter.Update(rows); });
+}
+
+void FinishSummary(RunSetup& setup, double seconds) {
+  for (const auto& [entity, tracker] : setup.run.trackers) {
+    if (!tracker->exhaustive()) setup.summary.entities_checked_statistically.push_back(entity);
+  }
+  setup.summary.seconds = seconds;
+}
+
+}  // namespace veil

@@ -1,0 +1,45 @@
+// RunSetup: everything `veil anonymise` decides before the first output row is written,
+// shared by copies and in-place scrubs: the source's schemas checked against the policy
+// (fail closed), the rules built for every column, the originals fakes must avoid.
+//
+// A RunSetup is built in place (its RunResources point at its own policy and secret)
+// and must not move; PrepareRun returns it behind a unique_ptr.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "core/secret.h"
+#include "engine/table_plan.h"
+#include "io/sink.h"
+#include "io/source.h"
+#include "policy/policy.h"
+#include "transforms/rule_context.h"
+#include "veil/anonymise.h"
+
+namespace veil {
+
+struct RunSetup {
+  Policy policy;
+  Secret secret;
+  RunResources run;
+  std::vector<TablePlan> plans;  // parents before children
+  RunSummary summary;            // digest, fingerprint, rule counts, coverage warnings
+};
+
+// Reads the source's schemas, checks coverage, builds the plans and reads the originals
+// fakes must avoid. Writes nothing.
+Result<std::unique_ptr<RunSetup>> PrepareRun(Policy policy, Secret secret, Source& source);
+
+// Streams one planned table from the source through its rules into the sink (an empty
+// table for the delete action); returns the rows written.
+Result<int64_t> WriteTable(TablePlan& plan, Source& source, Sink& sink,
+                           const AnonymiseOptions& options);
+
+// "anonymised", "kept", "deleted" or "dropped".
+const char* ActionName(TableAction action);
+
+// Stamps the run's duration and the entities checked statistically onto the summary.
+void FinishSummary(RunSetup& setup, double seconds);
+
+}  // namespace veil

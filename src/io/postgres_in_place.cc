@@ -1,0 +1,355 @@
+#include "io/postgres_in_place.h"
+
+#include <fmt/format.h>
+
+#include <optional>
+#include <set>
+#include <utility>
+#include <vector>
+
+#include "io/postgres_copy_writer.h"
+#include "io/postgres_sink_sql.h"
+#include "io/postgres_target.h"
+
+namespace veil::pgsink {
+namespace {
+
+// The tables a PostgreSQL source lists (io/postgres_source.cc), with their oids.
+constexpr const char* kUserTablesSql =
+    "SELECT c.oid, n.nspname, c.relname FROM pg_catalog.pg_class c "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition "
+    "AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname NOT IN ('information_schema', 'veil') "
+    "ORDER BY n.nspname COLLATE \"C\", c.relname COLLATE \"C\"";
+
+// Foreign keys with either end in the tables $1 (an oid array), owner first.
+constexpr const char* kTouchingForeignKeysSql =
+    "SELECT format('%I.%I', n.nspname, c.relname), k.conname, "
+    "pg_catalog.pg_get_constraintdef(k.oid) FROM pg_catalog.pg_constraint k "
+    "JOIN pg_catalog.pg_class c ON c.oid = k.conrelid "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE k.contype = 'f' AND k.conparentid = 0 "
+    "AND (k.conrelid = ANY($1::oid[]) OR k.confrelid = ANY($1::oid[])) "
+    "ORDER BY k.oid";
+
+// Enabled user triggers of table $1 and how they fire (O origin, R replica, A always).
+constexpr const char* kTriggersSql =
+    "SELECT tgname, tgenabled FROM pg_catalog.pg_trigger WHERE tgrelid = $1 "
+    "AND NOT tgisinternal AND tgparentid = 0 AND tgenabled <> 'D' ORDER BY tgname";
+
+// Live, non-generated columns of table $1.
+constexpr const char* kLiveColumnsSql =
+    "SELECT attname FROM pg_catalog.pg_attribute WHERE attrelid = $1 AND attnum > 0 "
+    "AND NOT attisdropped AND attgenerated = '' ORDER BY attnum";
+
+// Columns of table $1 (qualified, quoted name $2) fed by a sequence (serial or identity).
+constexpr const char* kSequencesSql =
+    "SELECT a.attname, s FROM pg_catalog.pg_attribute a, "
+    "LATERAL pg_catalog.pg_get_serial_sequence($2, a.attname) s "
+    "WHERE a.attrelid = $1 AND a.attnum > 0 AND NOT a.attisdropped AND s IS NOT NULL";
+
+constexpr const char* kRunsTableSql =
+    "CREATE SCHEMA IF NOT EXISTS veil; "
+    "CREATE TABLE IF NOT EXISTS veil.veil_runs ("
+    "id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+    "ran_at timestamptz NOT NULL, "
+    "database name NOT NULL DEFAULT current_database(), "
+    "policy_sha256 text NOT NULL, "
+    "secret_fingerprint text NOT NULL, "
+    "veil_version text NOT NULL, "
+    "tables_rewritten integer NOT NULL, "
+    "tables_dropped integer NOT NULL)";
+
+constexpr const char* kRecordRunSql =
+    "INSERT INTO veil.veil_runs (ran_at, policy_sha256, secret_fingerprint, veil_version, "
+    "tables_rewritten, tables_dropped) VALUES (clock_timestamp(), $1, $2, $3, $4, $5)";
+
+struct LiveTable {
+  std::string oid;
+  TableName name;
+};
+
+// A table to rewrite from its staged rows.
+struct StagedTable {
+  LiveTable live;
+  TableName stage;
+  std::vector<std::string> columns;
+};
+
+struct SavedForeignKey {
+  std::string owner;  // qualified, quoted
+  std::string name;
+  std::string definition;
+};
+
+struct SavedTrigger {
+  std::string table;  // qualified, quoted
+  std::string name;
+  std::string mode;  // O, R or A
+};
+
+std::string TriggerEnableSql(const SavedTrigger& trigger) {
+  const char* how = trigger.mode == "A"   ? "ENABLE ALWAYS"
+                    : trigger.mode == "R" ? "ENABLE REPLICA"
+                                          : "ENABLE";
+  return fmt::format("ALTER TABLE {} {} TRIGGER {}", trigger.table, how, Quote(trigger.name));
+}
+
+std::string OidArray(const std::vector<std::string>& oids) {
+  std::string array = "{";
+  for (const auto& oid : oids) array += (array.size() > 1 ? "," : "") + oid;
+  return array + "}";
+}
+
+class InPlaceSink final : public Sink {
+ public:
+  InPlaceSink(std::shared_ptr<Target> target, InPlaceRecord record)
+      : target_(std::move(target)), record_(std::move(record)) {}
+  ~InPlaceSink() override { Abandon(); }
+
+  Status Start(int lock_timeout_ms) {
+    VEIL_RETURN_IF_ERROR(Exec(kSessionSql, "setting up the session"));
+    VEIL_RETURN_IF_ERROR(Exec("BEGIN", "starting the scrub"));
+    VEIL_RETURN_IF_ERROR(Exec(fmt::format("SET LOCAL lock_timeout = {}", lock_timeout_ms),
+                              "setting up the session"));
+    VEIL_ASSIGN_OR_RETURN(const std::vector<Row> rows,
+                          Query(kUserTablesSql, {}, "listing the tables"));
+    std::string list;
+    for (const auto& row : rows) {
+      tables_.push_back({row[0], TableName{row[1], row[2]}});
+      list += (list.empty() ? "" : ", ") + tables_.back().name.Sql();
+    }
+    if (list.empty()) return Status::Ok();
+    return Exec("LOCK TABLE " + list + " IN SHARE MODE",
+                "locking the tables against other writers (is another session using them?)");
+  }
+
+  std::string Describe() const override { return label(); }
+
+  Result<std::unique_ptr<TableWriter>> CreateTable(const TableSchema& schema) override {
+    VEIL_ASSIGN_OR_RETURN(const LiveTable live, Claim(schema.name));
+    std::vector<std::string> columns;
+    std::string list;
+    for (const auto& column : schema.columns) {
+      columns.push_back(column.name);
+      list += (list.empty() ? "" : ", ") + Quote(column.name);
+    }
+    if (columns.empty()) {
+      return InvalidArgument(fmt::format("{}: table {} keeps no column", label(), live.name.Sql()));
+    }
+    // Named after the qualified table so that it never shadows an unqualified name.
+    TableName stage{"pg_temp", live.name.schema + "." + live.name.table};
+    VEIL_RETURN_IF_ERROR(
+        Exec(fmt::format("CREATE TEMP TABLE {} ON COMMIT DROP AS SELECT {} FROM {} WITH NO DATA",
+                         Quote(stage.table), list, live.name.Sql()),
+             fmt::format("staging table {}", live.name.Sql())));
+    staged_.push_back({live, stage, columns});
+    return MakeCopyWriter(target_, stage, std::move(columns));
+  }
+
+  Status OmitTable(const std::string& name) override {
+    VEIL_ASSIGN_OR_RETURN(LiveTable live, Claim(name));
+    omitted_.push_back(std::move(live));
+    return Status::Ok();
+  }
+
+  Status Commit() override {
+    if (!target_->open) {
+      return InternalError(fmt::format("{}: Commit() after Commit() or a failure", label()));
+    }
+    Status status = Rewrite();
+    if (!status.ok()) {
+      Abandon();
+      return status;
+    }
+    target_->open = false;
+    target_->session.Close();
+    return Status::Ok();
+  }
+
+ private:
+  const std::string& label() const { return target_->session.label(); }
+  Status Exec(const std::string& sql, const std::string& what) const {
+    return target_->session.Exec(sql, what);
+  }
+  Result<std::vector<Row>> Query(const std::string& sql, const std::vector<std::string>& params,
+                                 const std::string& what) const {
+    return target_->session.Query(sql, params, what);
+  }
+
+  // The live table a source table name stands for, claimed once.
+  Result<LiveTable> Claim(const std::string& source_name) {
+    if (!target_->open) {
+      return InternalError(fmt::format("{}: table {} named after Commit()", label(), source_name));
+    }
+    const TableName name = SplitTableName(source_name);
+    for (const auto& table : tables_) {
+      if (!(table.name == name)) continue;
+      if (!claimed_.insert(table.oid).second) {
+        return InvalidArgument(fmt::format("{}: table {} named twice", label(), name.Sql()));
+      }
+      return table;
+    }
+    return InvalidArgument(fmt::format("{}: no table {} in the database", label(), name.Sql()));
+  }
+
+  Status Rewrite() {
+    if (!target_->copying.empty()) {
+      return InternalError(fmt::format("{}: table {} was not finished", label(), target_->copying));
+    }
+    VEIL_RETURN_IF_ERROR(DropForeignKeys());
+    VEIL_RETURN_IF_ERROR(DisableTriggers());
+    for (const auto& table : omitted_) {
+      VEIL_RETURN_IF_ERROR(Exec("DROP TABLE " + table.name.Sql(),
+                                fmt::format("dropping table {}", table.name.Sql())));
+    }
+    for (const auto& table : staged_) VEIL_RETURN_IF_ERROR(ReplaceRows(table));
+    VEIL_RETURN_IF_ERROR(RestoreForeignKeys());
+    for (const auto& trigger : triggers_) {
+      VEIL_RETURN_IF_ERROR(Exec(TriggerEnableSql(trigger),
+                                fmt::format("re-enabling the triggers of {}", trigger.table)));
+    }
+    for (const auto& table : staged_) VEIL_RETURN_IF_ERROR(AdvanceSequences(table.live));
+    VEIL_RETURN_IF_ERROR(RecordRun());
+    if (PQtransactionStatus(target_->session.get()) != PQTRANS_INTRANS) {
+      return IoError(fmt::format("{}: the scrub failed earlier; nothing was changed", label()));
+    }
+    return Exec("COMMIT", "committing the scrub");
+  }
+
+  std::vector<std::string> TouchedOids() const {
+    std::vector<std::string> oids;
+    for (const auto& table : staged_) oids.push_back(table.live.oid);
+    for (const auto& table : omitted_) oids.push_back(table.oid);
+    return oids;
+  }
+
+  Status DropForeignKeys() {
+    VEIL_ASSIGN_OR_RETURN(
+        const std::vector<Row> rows,
+        Query(kTouchingForeignKeysSql, {OidArray(TouchedOids())}, "listing the foreign keys"));
+    for (const auto& row : rows) {
+      foreign_keys_.push_back({row[0], row[1], row[2]});
+      VEIL_RETURN_IF_ERROR(
+          Exec(fmt::format("ALTER TABLE {} DROP CONSTRAINT {}", row[0], Quote(row[1])),
+               fmt::format("setting aside foreign key {} of table {}", Quote(row[1]), row[0])));
+    }
+    return Status::Ok();
+  }
+
+  // Re-adding a foreign key checks every row against it; one whose columns or table
+  // the policy dropped (SQL error class 42) is gone with them.
+  Status RestoreForeignKeys() const {
+    for (const auto& fk : foreign_keys_) {
+      const std::string what = fmt::format("restoring foreign key {} of table {} after the scrub",
+                                           Quote(fk.name), fk.owner);
+      VEIL_RETURN_IF_ERROR(target_->session
+                               .TryQuery(fmt::format("ALTER TABLE {} ADD CONSTRAINT {} {}",
+                                                     fk.owner, Quote(fk.name), fk.definition),
+                                         {}, what)
+                               .status());
+    }
+    return Status::Ok();
+  }
+
+  Status DisableTriggers() {
+    for (const auto& table : staged_) {
+      VEIL_ASSIGN_OR_RETURN(const std::vector<Row> rows,
+                            Query(kTriggersSql, {table.live.oid}, "listing triggers"));
+      for (const auto& row : rows) {
+        triggers_.push_back({table.live.name.Sql(), row[0], row[1]});
+        VEIL_RETURN_IF_ERROR(Exec(
+            fmt::format("ALTER TABLE {} DISABLE TRIGGER {}", table.live.name.Sql(), Quote(row[0])),
+            fmt::format("pausing the triggers of {}", table.live.name.Sql())));
+      }
+    }
+    return Status::Ok();
+  }
+
+  Status ReplaceRows(const StagedTable& table) const {
+    const std::string sql_name = table.live.name.Sql();
+    const std::string what = fmt::format("rewriting table {}", sql_name);
+    VEIL_RETURN_IF_ERROR(Exec("TRUNCATE TABLE " + sql_name, what));
+    VEIL_ASSIGN_OR_RETURN(const std::vector<Row> live,
+                          Query(kLiveColumnsSql, {table.live.oid}, what));
+    const std::set<std::string> kept(table.columns.begin(), table.columns.end());
+    for (const auto& row : live) {
+      if (kept.count(row[0])) continue;
+      VEIL_RETURN_IF_ERROR(
+          Exec(fmt::format("ALTER TABLE {} DROP COLUMN {}", sql_name, Quote(row[0])),
+               fmt::format("dropping column {} of table {}", Quote(row[0]), sql_name)));
+    }
+    std::string list;
+    for (const auto& column : table.columns) list += (list.empty() ? "" : ", ") + Quote(column);
+    return Exec(fmt::format("INSERT INTO {} ({}) OVERRIDING SYSTEM VALUE SELECT {} FROM {}",
+                            sql_name, list, list, table.stage.Sql()),
+                what);
+  }
+
+  // Pseudonymised keys may lie beyond a sequence's position: move it past them.
+  Status AdvanceSequences(const LiveTable& table) const {
+    const std::string what = fmt::format("advancing the sequences of {}", table.name.Sql());
+    VEIL_ASSIGN_OR_RETURN(const std::vector<Row> rows,
+                          Query(kSequencesSql, {table.oid, table.name.Sql()}, what));
+    for (const auto& row : rows) {
+      VEIL_RETURN_IF_ERROR(Exec(
+          fmt::format("SELECT pg_catalog.setval({0}, m) FROM (SELECT max({1})::bigint AS m FROM "
+                      "{2}) AS x, {3} AS s WHERE m IS NOT NULL AND (m > s.last_value OR (m = "
+                      "s.last_value AND NOT s.is_called))",
+                      Literal(row[1]), Quote(row[0]), table.name.Sql(), row[1]),
+          what));
+    }
+    return Status::Ok();
+  }
+
+  Status RecordRun() const {
+    const std::string what = "recording the run in veil.veil_runs";
+    VEIL_RETURN_IF_ERROR(Exec(kRunsTableSql, what));
+    return Query(kRecordRunSql,
+                 {record_.policy_sha256, record_.secret_fingerprint, record_.veil_version,
+                  std::to_string(staged_.size()), std::to_string(omitted_.size())},
+                 what)
+        .status();
+  }
+
+  // Rolls back; writers fail from now on.
+  void Abandon() {
+    if (!target_->open) return;
+    target_->open = false;
+    PGconn* conn = target_->session.get();
+    if (conn && PQtransactionStatus(conn) == PQTRANS_ACTIVE) {  // in a COPY
+      PQputCopyEnd(conn, "the scrub was abandoned");
+      DrainResults(conn);
+    }
+    (void)Exec("ROLLBACK", "rolling back");
+    target_->session.Close();
+    target_->copying.clear();
+  }
+
+  std::shared_ptr<Target> target_;
+  InPlaceRecord record_;
+  std::vector<LiveTable> tables_;  // every user table, locked
+  std::set<std::string> claimed_;  // oids named by CreateTable or OmitTable
+  std::vector<StagedTable> staged_;
+  std::vector<LiveTable> omitted_;
+  std::vector<SavedForeignKey> foreign_keys_;
+  std::vector<SavedTrigger> triggers_;
+};
+
+}  // namespace
+}  // namespace veil::pgsink
+
+namespace veil {
+
+Result<std::unique_ptr<Sink>> OpenPostgresInPlaceSink(const std::string& conninfo,
+                                                      InPlaceRecord record, int lock_timeout_ms) {
+  VEIL_ASSIGN_OR_RETURN(const pgsink::ConnectOptions options, pgsink::ParseConninfo(conninfo));
+  pgsink::ConnPtr conn = pgsink::Connect(options, nullptr);
+  if (!pgsink::Connected(conn)) return pgsink::ConnectError(conn);
+  auto sink = std::make_unique<pgsink::InPlaceSink>(
+      std::make_shared<pgsink::Target>(std::move(conn)), std::move(record));
+  VEIL_RETURN_IF_ERROR(sink->Start(lock_timeout_ms));
+  return std::unique_ptr<Sink>(std::move(sink));
+}
+
+}  // namespace veil
