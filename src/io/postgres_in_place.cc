@@ -42,6 +42,26 @@ constexpr const char* kLiveColumnsSql =
     "SELECT attname FROM pg_catalog.pg_attribute WHERE attrelid = $1 AND attnum > 0 "
     "AND NOT attisdropped AND attgenerated = '' ORDER BY attnum";
 
+// Indexes of plain table $1, rebuilt after the rows are replaced (faster than updating
+// them row by row): the statement that recreates each (ADD CONSTRAINT for primary
+// keys, unique and exclusion constraints), its drop statement, and whether the table
+// is clustered on it.
+constexpr const char* kIndexesSql =
+    "SELECT CASE WHEN k.oid IS NULL THEN pg_catalog.pg_get_indexdef(i.indexrelid) "
+    "ELSE format('ALTER TABLE %s ADD CONSTRAINT %I %s', $2::text, k.conname, "
+    "pg_catalog.pg_get_constraintdef(k.oid)) END, "
+    "CASE WHEN k.oid IS NULL THEN format('DROP INDEX %I.%I', n.nspname, ic.relname) "
+    "ELSE format('ALTER TABLE %s DROP CONSTRAINT %I', $2::text, k.conname) END, "
+    "CASE WHEN i.indisclustered THEN format('ALTER TABLE %s CLUSTER ON %I', $2::text, ic.relname) "
+    "ELSE '' END "
+    "FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = ic.relnamespace "
+    "JOIN pg_catalog.pg_class t ON t.oid = i.indrelid "
+    "LEFT JOIN pg_catalog.pg_constraint k ON k.conindid = i.indexrelid AND k.conrelid = i.indrelid "
+    "AND k.contype IN ('p', 'u', 'x') "
+    "WHERE i.indrelid = $1 AND t.relkind = 'r' AND i.indisvalid AND NOT i.indisreplident "
+    "ORDER BY k.contype = 'p' DESC, ic.relname";
+
 // Columns of table $1 (qualified, quoted name $2) fed by a sequence (serial or identity).
 constexpr const char* kSequencesSql =
     "SELECT a.attname, s FROM pg_catalog.pg_attribute a, "
@@ -82,6 +102,12 @@ struct SavedForeignKey {
   std::string definition;
 };
 
+struct SavedIndex {
+  std::string create;  // CREATE INDEX ... or ALTER TABLE ... ADD CONSTRAINT ...
+  std::string drop;
+  std::string cluster;  // "" unless the table is clustered on it
+};
+
 struct SavedTrigger {
   std::string table;  // qualified, quoted
   std::string name;
@@ -109,6 +135,8 @@ class InPlaceSink final : public Sink {
 
   Status Start(int lock_timeout_ms) {
     VEIL_RETURN_IF_ERROR(Exec(kSessionSql, "setting up the session"));
+    // Staged rows stay in memory up to this size (before the first temporary table).
+    VEIL_RETURN_IF_ERROR(Exec("SET temp_buffers = '256MB'", "setting up the session"));
     VEIL_RETURN_IF_ERROR(Exec("BEGIN", "starting the scrub"));
     VEIL_RETURN_IF_ERROR(Exec(fmt::format("SET LOCAL lock_timeout = {}", lock_timeout_ms),
                               "setting up the session"));
@@ -270,6 +298,7 @@ class InPlaceSink final : public Sink {
     const std::string sql_name = table.live.name.Sql();
     const std::string what = fmt::format("rewriting table {}", sql_name);
     VEIL_RETURN_IF_ERROR(Exec("TRUNCATE TABLE " + sql_name, what));
+    VEIL_ASSIGN_OR_RETURN(const std::vector<SavedIndex> indexes, SetIndexesAside(table.live));
     VEIL_ASSIGN_OR_RETURN(const std::vector<Row> live,
                           Query(kLiveColumnsSql, {table.live.oid}, what));
     const std::set<std::string> kept(table.columns.begin(), table.columns.end());
@@ -281,9 +310,42 @@ class InPlaceSink final : public Sink {
     }
     std::string list;
     for (const auto& column : table.columns) list += (list.empty() ? "" : ", ") + Quote(column);
-    return Exec(fmt::format("INSERT INTO {} ({}) OVERRIDING SYSTEM VALUE SELECT {} FROM {}",
-                            sql_name, list, list, table.stage.Sql()),
-                what);
+    VEIL_RETURN_IF_ERROR(
+        Exec(fmt::format("INSERT INTO {} ({}) OVERRIDING SYSTEM VALUE SELECT {} FROM {}", sql_name,
+                         list, list, table.stage.Sql()),
+             what));
+    return RebuildIndexes(table.live, indexes);
+  }
+
+  // Drops the table's indexes that can be dropped (one another object depends on stays,
+  // and is updated row by row instead).
+  Result<std::vector<SavedIndex>> SetIndexesAside(const LiveTable& table) const {
+    const std::string what = fmt::format("setting aside the indexes of {}", table.name.Sql());
+    VEIL_ASSIGN_OR_RETURN(const std::vector<Row> rows,
+                          Query(kIndexesSql, {table.oid, table.name.Sql()}, what));
+    std::vector<SavedIndex> dropped;
+    for (const auto& row : rows) {
+      VEIL_RETURN_IF_ERROR(Exec("SAVEPOINT veil_index", what));
+      if (Exec(row[1], what).ok()) {
+        VEIL_RETURN_IF_ERROR(Exec("RELEASE SAVEPOINT veil_index", what));
+        dropped.push_back({row[0], row[1], row[2]});
+      } else {
+        VEIL_RETURN_IF_ERROR(
+            Exec("ROLLBACK TO SAVEPOINT veil_index; RELEASE SAVEPOINT veil_index", what));
+      }
+    }
+    return dropped;
+  }
+
+  // Recreates the indexes (checking unique and primary keys), except any whose column
+  // the policy dropped.
+  Status RebuildIndexes(const LiveTable& table, const std::vector<SavedIndex>& indexes) const {
+    const std::string what = fmt::format("rebuilding the indexes of {}", table.name.Sql());
+    for (const auto& index : indexes) {
+      VEIL_ASSIGN_OR_RETURN(const auto made, target_->session.TryQuery(index.create, {}, what));
+      if (made && !index.cluster.empty()) VEIL_RETURN_IF_ERROR(Exec(index.cluster, what));
+    }
+    return Status::Ok();
   }
 
   // Pseudonymised keys may lie beyond a sequence's position: move it past them.

@@ -107,7 +107,11 @@ std::string Fingerprint(const std::string& db) {
       pg.Query(db,
                "SELECT string_agg(conname || pg_get_constraintdef(oid), ',' ORDER BY conname) "
                "FROM pg_constraint WHERE connamespace = 'public'::regnamespace");
-  return all + columns[0][0] + "\n" + constraints[0][0];
+  const Rows indexes =
+      pg.Query(db,
+               "SELECT string_agg(indexdef, ',' ORDER BY indexdef) FROM pg_indexes "
+               "WHERE schemaname = 'public'");
+  return all + columns[0][0] + "\n" + constraints[0][0] + "\n" + indexes[0][0];
 }
 
 std::string Sha256Hex(const std::string& text) {
@@ -142,6 +146,13 @@ TEST(AnonymiseInPlaceTest, ScrubRewritesTablesKeepsForeignKeysAndRecordsTheRun) 
   EXPECT_EQ(one("SELECT count(*) FROM visits v JOIN people p ON p.id = v.person_id"),
             (Rows{{"2000"}}));
   EXPECT_EQ(one(gaps), gaps_before);
+  // Indexes and key constraints were rebuilt after the rows went in.
+  EXPECT_EQ(one("SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes WHERE "
+                "tablename IN ('people', 'visits')"),
+            (Rows{{"people_pkey,visits_person,visits_pkey"}}));
+  EXPECT_EQ(one("SELECT count(*) FROM pg_constraint WHERE contype = 'p' AND conrelid IN "
+                "('people'::regclass, 'visits'::regclass)"),
+            (Rows{{"2"}}));
   // Deleted and dropped tables; the trigger did not fire and is enabled again.
   EXPECT_EQ(one("SELECT count(*) FROM audit"), (Rows{{"0"}}));
   EXPECT_EQ(one("SELECT to_regclass('public.scratch') IS NULL"), (Rows{{"t"}}));
