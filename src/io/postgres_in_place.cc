@@ -16,7 +16,7 @@ namespace {
 
 // The tables a PostgreSQL source lists (io/postgres_source.cc), with their oids.
 constexpr const char* kUserTablesSql =
-    "SELECT c.oid, n.nspname, c.relname FROM pg_catalog.pg_class c "
+    "SELECT c.oid, n.nspname, c.relname, c.relkind = 'p' FROM pg_catalog.pg_class c "
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
     "WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition "
     "AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname NOT IN ('information_schema', 'veil') "
@@ -87,6 +87,7 @@ constexpr const char* kRecordRunSql =
 struct LiveTable {
   std::string oid;
   TableName name;
+  bool partitioned = false;  // its rows are its partitions'
 };
 
 // A table to rewrite from its staged rows.
@@ -144,7 +145,7 @@ class InPlaceSink final : public Sink {
                           Query(kUserTablesSql, {}, "listing the tables"));
     std::string list;
     for (const auto& row : rows) {
-      tables_.push_back({row[0], TableName{row[1], row[2]}});
+      tables_.push_back({row[0], TableName{row[1], row[2]}, row[3] == "t"});
       list += (list.empty() ? "" : ", ") + tables_.back().name.Sql();
     }
     if (list.empty()) return Status::Ok();
@@ -297,7 +298,9 @@ class InPlaceSink final : public Sink {
   Status ReplaceRows(const StagedTable& table) const {
     const std::string sql_name = table.live.name.Sql();
     const std::string what = fmt::format("rewriting table {}", sql_name);
-    VEIL_RETURN_IF_ERROR(Exec("TRUNCATE TABLE " + sql_name, what));
+    // ONLY: an inheritance child is a table of its own, rewritten (or kept) on its own.
+    VEIL_RETURN_IF_ERROR(Exec(
+        (table.live.partitioned ? "TRUNCATE TABLE " : "TRUNCATE TABLE ONLY ") + sql_name, what));
     VEIL_ASSIGN_OR_RETURN(const std::vector<SavedIndex> indexes, SetIndexesAside(table.live));
     VEIL_ASSIGN_OR_RETURN(const std::vector<Row> live,
                           Query(kLiveColumnsSql, {table.live.oid}, what));

@@ -237,6 +237,46 @@ TEST(AnonymiseInPlaceTest, UnmentionedTableStopsTheRunBeforeAnyChange) {
   EXPECT_EQ(Fingerprint("staging_cover"), before);
 }
 
+TEST(AnonymiseInPlaceTest, PartitionedAndInheritedTablesKeepEveryRow) {
+  auto& pg = SharedPostgres();
+  pg.CreateDatabase("staging_parts");
+  pg.Execute("staging_parts", R"(
+    CREATE TABLE readings (id int, taken date NOT NULL, reader text) PARTITION BY RANGE (taken);
+    CREATE TABLE readings_2020 PARTITION OF readings FOR VALUES FROM ('2020-01-01') TO ('2021-01-01');
+    CREATE TABLE readings_2021 PARTITION OF readings FOR VALUES FROM ('2021-01-01') TO ('2022-01-01');
+    CREATE INDEX readings_taken ON readings (taken);
+    INSERT INTO readings SELECT g, date '2020-01-01' + g, 'reader ' || g FROM generate_series(0, 700) g;
+    CREATE TABLE base (id int, name text);
+    CREATE TABLE derived (extra int) INHERITS (base);
+    INSERT INTO base VALUES (1, 'Base One'), (2, 'Base Two');
+    INSERT INTO derived VALUES (3, 'Derived Three', 30);
+  )");
+  ScratchDir dir;
+  std::ofstream(dir / "policy.yaml") << R"(version: 1
+in_place: {allow: ['staging_*']}
+tables:
+  readings:
+    columns: {id: keep, taken: keep, reader: {fake: full_name}}
+  base:
+    columns: {id: keep, name: {fake: full_name}}
+  derived:
+    columns: {id: keep, name: {fake: full_name}, extra: keep}
+)";
+  const auto r = RunVeil(
+      {"anonymise", "--policy", dir / "policy.yaml", "--in-place", pg.Uri("staging_parts")}, kEnv);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto q = [&](const std::string& sql) { return pg.Query("staging_parts", sql); };
+  EXPECT_EQ(q("SELECT count(*), count(*) FILTER (WHERE reader LIKE 'reader%') FROM readings"),
+            (Rows{{"701", "0"}}));
+  EXPECT_EQ(q("SELECT count(*) FROM readings_2021"), (Rows{{"335"}}));
+  EXPECT_EQ(q("SELECT count(*) FROM ONLY base"), (Rows{{"2"}}));
+  EXPECT_EQ(q("SELECT id, extra FROM derived"), (Rows{{"3", "30"}}));
+  EXPECT_EQ(q("SELECT count(*) FROM base WHERE name LIKE '%One' OR name LIKE '%Three'"),
+            (Rows{{"0"}}));
+  EXPECT_EQ(q("SELECT count(*) FROM pg_indexes WHERE indexname LIKE 'readings%taken%'"),
+            (Rows{{"3"}}));
+}
+
 // Waits until one of veil's backends runs a statement starting with `prefix`.
 bool WaitForStatement(const std::string& app, const std::string& prefix, pid_t child) {
   auto& pg = SharedPostgres();
