@@ -30,6 +30,9 @@ struct AnonymiseOptions {
   // rewritten; the run is recorded in veil.veil_runs.
   bool in_place = false;
   char csv_delimiter = 0;  // 0: detect from each file's header line
+  // Threads per table: with 2 or more, reading, the rules and writing overlap (see
+  // engine/table_runner.h). 0: as many as the machine has cores.
+  int jobs = 0;
   // Called with a progress line per table (rows, rows/s, ETA) about every quarter second;
   // empty: no progress.
   std::function<void(const std::string&)> on_progress;

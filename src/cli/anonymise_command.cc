@@ -102,6 +102,9 @@ void AddAnonymiseCommand(CLI::App& app, int& exit_code) {
                 "Replace TARGET if it exists (for a PostgreSQL target: replace the tables of "
                 "the schemas written, keeping other schemas)");
   cmd->add_flag("-q,--quiet", args->quiet, "No progress line and no summary");
+  cmd->add_option("--jobs", args->options.jobs,
+                  "Threads per table (reading, rules and writing overlap); default: one per core")
+      ->check(CLI::Range(1, 256));
   cmd->add_option("--delimiter", args->delimiter,
                   "CSV delimiter of the source (one character or 'tab'); default: detect");
   cmd->callback([args, &exit_code]() { exit_code = Run(*args); });

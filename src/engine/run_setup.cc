@@ -1,5 +1,7 @@
 #include "engine/run_setup.h"
 
+#include <thread>
+
 #include "engine/fake_originals.h"
 #include "engine/progress.h"
 #include "engine/table_runner.h"
@@ -70,7 +72,10 @@ Result<int64_t> WriteTable(TablePlan& plan, Source& source, Sink& sink,
   }
   VEIL_ASSIGN_OR_RETURN(auto reader, source.Open(plan.input.name));
   ProgressMeter meter(plan.input.name, reader->EstimatedRows(), options.on_progress);
-  return RunTable(plan, *reader, *writer, [&](int64_t rows) { meter.Update(rows); });
+  const int threads =
+      options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency());
+  return RunTable(
+      plan, *reader, *writer, [&](int64_t rows) { meter.Update(rows); }, threads);
 }
 
 void FinishSummary(RunSetup& setup, double seconds) {

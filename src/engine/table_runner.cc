@@ -2,6 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "core/bounded_queue.h"
+
 namespace veil {
 namespace {
 
@@ -34,10 +40,104 @@ Status TransformBatch(TablePlan& plan, Batch& input, Batch& output) {
   return Status::Ok();
 }
 
+using BatchQueue = BoundedQueue<std::unique_ptr<Batch>>;
+
+// Batches in flight per stage: enough to keep every thread busy, few enough to bound
+// memory (a batch holds at most kBatchRows rows).
+constexpr size_t kBatchesInFlight = 3;
+
+// The three-stage form of RunTable. Batches circulate: spare inputs → reader → rules →
+// spare inputs; spare outputs → rules → writer → spare outputs.
+class TablePipeline {
+ public:
+  TablePipeline(TablePlan& plan, TableReader& reader, TableWriter& writer)
+      : plan_(plan), reader_(reader), writer_(writer) {
+    for (size_t i = 0; i < kBatchesInFlight + 1; ++i) {
+      (void)spare_inputs_.Push(std::make_unique<Batch>());
+      (void)spare_outputs_.Push(std::make_unique<Batch>());
+    }
+  }
+
+  Result<int64_t> Run(const RowsDone& on_batch) {
+    std::thread reading([this] { Read(); });
+    std::thread writing([this] { Write(); });
+    int64_t rows = 0;
+    Transform(rows, on_batch);
+    reading.join();
+    writing.join();
+    if (!failure_.ok()) return failure_;
+    return rows;
+  }
+
+ private:
+  void Read() {
+    while (auto batch = spare_inputs_.Pop()) {
+      Result<bool> more = reader_.Next(**batch);
+      if (!more.ok()) return Fail(more.status());
+      if (!*more) break;
+      if (!read_.Push(std::move(*batch))) return;
+    }
+    read_.Close();
+  }
+
+  void Transform(int64_t& rows, const RowsDone& on_batch) {
+    while (auto input = read_.Pop()) {
+      auto output = spare_outputs_.Pop();
+      if (!output) return;
+      rows += static_cast<int64_t>((*input)->rows());
+      Status status = TransformBatch(plan_, **input, **output);
+      if (!status.ok()) return Fail(status);
+      (void)spare_inputs_.Push(std::move(*input));
+      if (!transformed_.Push(std::move(*output))) return;
+      if (on_batch) on_batch(rows);
+    }
+    transformed_.Close();
+  }
+
+  void Write() {
+    while (auto batch = transformed_.Pop()) {
+      Status status = writer_.Write(**batch);
+      if (!status.ok()) return Fail(status);
+      (void)spare_outputs_.Push(std::move(*batch));
+    }
+    if (!Failed()) {
+      Status status = writer_.Finish();
+      if (!status.ok()) Fail(status);
+    }
+  }
+
+  bool Failed() {
+    std::lock_guard lock(mutex_);
+    return !failure_.ok();
+  }
+
+  // Keeps the first error and stops every stage.
+  void Fail(const Status& status) {
+    {
+      std::lock_guard lock(mutex_);
+      if (failure_.ok()) failure_ = status;
+    }
+    for (BatchQueue* queue : {&spare_inputs_, &read_, &spare_outputs_, &transformed_}) {
+      queue->Abort();
+    }
+  }
+
+  TablePlan& plan_;
+  TableReader& reader_;
+  TableWriter& writer_;
+  BatchQueue spare_inputs_{kBatchesInFlight + 1};
+  BatchQueue read_{kBatchesInFlight};
+  BatchQueue spare_outputs_{kBatchesInFlight + 1};
+  BatchQueue transformed_{kBatchesInFlight};
+  std::mutex mutex_;
+  Status failure_;
+};
+
 }  // namespace
 
 Result<int64_t> RunTable(TablePlan& plan, TableReader& reader, TableWriter& writer,
-                         const RowsDone& on_batch) {
+                         const RowsDone& on_batch, int threads) {
+  if (threads >= 2) return TablePipeline(plan, reader, writer).Run(on_batch);
   Batch input;
   Batch output;
   int64_t rows = 0;
