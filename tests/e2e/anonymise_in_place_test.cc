@@ -277,6 +277,29 @@ tables:
             (Rows{{"3"}}));
 }
 
+TEST(AnonymiseInPlaceTest, FakeLongerThanTheColumnIsAnErrorNotATruncation) {
+  auto& pg = SharedPostgres();
+  pg.CreateDatabase("staging_short");
+  pg.Execute("staging_short",
+             "CREATE TABLE people (id int, nick varchar(6)); "
+             "INSERT INTO people SELECT g, 'Ann' || g FROM generate_series(1, 50) g");
+  const std::string before = Fingerprint("staging_short");
+  ScratchDir dir;
+  std::ofstream(dir / "policy.yaml") << R"(version: 1
+in_place: {allow: ['staging_*']}
+tables:
+  people:
+    columns: {id: keep, nick: {fake: full_name}}
+)";
+  const auto r = RunVeil(
+      {"anonymise", "--policy", dir / "policy.yaml", "--in-place", pg.Uri("staging_short")}, kEnv);
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("nick"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("row "), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("Ann"), std::string::npos) << r.err;
+  EXPECT_EQ(Fingerprint("staging_short"), before);
+}
+
 // Waits until one of veil's backends runs a statement starting with `prefix`.
 bool WaitForStatement(const std::string& app, const std::string& prefix, pid_t child) {
   auto& pg = SharedPostgres();
