@@ -2,17 +2,14 @@
 
 #include <gtest/gtest.h>
 
-#include <optional>
+#include <memory>
 #include <string>
 #include <vector>
 
-#include "support/text_table.h"
 #include "transforms/rule_fixture.h"
 
 namespace veil {
 namespace {
-
-using testing::TextTable;
 
 // Serves `rows` rows of (id, name) in batches of `batch_rows`; fails at batch `fail_at`.
 class CountingReader final : public TableReader {
@@ -62,44 +59,28 @@ class CollectingWriter final : public TableWriter {
   int writes_ = 0;
 };
 
-class TableRunnerTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    auto policy = ParsePolicy(R"(version: 1
+constexpr const char* kPolicy = R"(version: 1
 entities:
   person: {pseudonym: {alphabet: hex, length: 12}}
 tables:
   t:
     keys: {person: id}
     columns: {id: {pseudonymise: person}, name: {fake: first_name}}
-)",
-                              "p.yaml");
-    ASSERT_TRUE(policy.ok()) << policy.status().message();
-    policy_ = std::move(policy).value();
-    secret_.emplace(Secret::FromBytes("0123456789abcdef0123").value());
-    run_.policy = &policy_;
-    run_.secret = &*secret_;
-    run_.fakes = FakeCatalog::Builtin().value();
-    run_.code_lists = CodeLists::Builtin().value();
-  }
+)";
 
-  TablePlan Plan() {
-    auto plans = PlanTables({TextTable("t", {"id", "name"})}, BuiltinRules(), run_);
-    EXPECT_TRUE(plans.ok()) << plans.status().message();
-    return std::move(plans.value()[0]);
-  }
+// A fresh run (its own pseudonym trackers) planning table t.
+std::unique_ptr<testing::RuleFixture> PlannedTable() {
+  auto fixture =
+      std::make_unique<testing::RuleFixture>(kPolicy, std::vector<std::string>{"id", "name"});
+  EXPECT_TRUE(fixture->Plan().ok());
+  return fixture;
+}
 
-  Policy policy_;
-  std::optional<Secret> secret_;
-  RunResources run_;
-};
-
-TEST_F(TableRunnerTest, ThreadedRunWritesExactlyWhatTheSerialRunWrites) {
+TEST(TableRunnerTest, ThreadedRunWritesExactlyWhatTheSerialRunWrites) {
   std::vector<std::vector<std::string>> outputs;
   for (const int threads : {1, 3}) {
-    run_.trackers.clear();
-    run_.digests.clear();
-    TablePlan plan = Plan();
+    auto fixture = PlannedTable();
+    TablePlan& plan = fixture->plan();
     CountingReader reader(plan.input, 50'000, 777);
     CollectingWriter writer;
     int64_t last_progress = 0;
@@ -117,9 +98,10 @@ TEST_F(TableRunnerTest, ThreadedRunWritesExactlyWhatTheSerialRunWrites) {
   EXPECT_EQ(outputs[0], outputs[1]);
 }
 
-TEST_F(TableRunnerTest, FirstErrorOfAnyStageStopsTheRunWithoutFinishing) {
+TEST(TableRunnerTest, FirstErrorOfAnyStageStopsTheRunWithoutFinishing) {
   for (const int threads : {1, 3}) {
-    TablePlan plan = Plan();
+    auto fixture = PlannedTable();
+    TablePlan& plan = fixture->plan();
     CountingReader failing_reader(plan.input, 50'000, 1000, 7);
     CollectingWriter writer;
     auto rows = RunTable(plan, failing_reader, writer, nullptr, threads);
