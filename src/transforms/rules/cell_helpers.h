@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "core/batch.h"
+#include "core/date_text.h"
 #include "veil/status.h"
 
 namespace veil {
@@ -39,6 +40,25 @@ Status ForEachValue(const Batch& batch, size_t column, Column& out, Transform&& 
     if (!status.ok()) return status;
   }
   return Status::Ok();
+}
+
+// ForEachValue for date rules: calls `transform(row, date)` with each cell parsed as a
+// DateText. PostgreSQL's open-ended dates `infinity` and `-infinity` identify nobody and
+// are copied unchanged; any other cell that is not a date is an error naming the row.
+template <typename Transform>
+Status ForEachDate(const Batch& batch, size_t column, Column& out, Transform&& transform) {
+  return ForEachValue(batch, column, out, [&](size_t row, std::string_view text) {
+    if (text == "infinity" || text == "-infinity") {
+      out.Append(text);
+      return Status::Ok();
+    }
+    const auto date = ParseDateText(text);
+    if (!date) {
+      return RowError(batch, row,
+                      "not a date (expected YYYY-MM-DD or dd/mm/yyyy, optionally with a time)");
+    }
+    return transform(row, *date);
+  });
 }
 
 // The whole of `text` as a finite number, or nullopt.

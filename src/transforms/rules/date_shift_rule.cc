@@ -12,9 +12,6 @@
 namespace veil {
 namespace {
 
-constexpr std::string_view kNotADate =
-    "not a date (expected YYYY-MM-DD or dd/mm/yyyy, optionally with a time)";
-
 class DateShiftRule final : public Rule {
  public:
   // With `key_column` set, offsets come from the entity's key; rows whose key is empty
@@ -27,11 +24,9 @@ class DateShiftRule final : public Rule {
     rows_.Fill(batch.first_row, batch.rows(), row_words_);
     const std::vector<Digest>* digests =
         key_column_ ? &digests_->ForColumn(batch, *key_column_) : nullptr;
-    return ForEachValue(batch, column, out, [&](size_t row, std::string_view text) {
-      const auto date = ParseDateText(text);
-      if (!date) return RowError(batch, row, kNotADate);
+    return ForEachDate(batch, column, out, [&](size_t row, const DateText& date) {
       const int offset = OffsetFor(batch, digests, row);
-      AppendDateText(date->day + std::chrono::days(offset), date->form, date->time_suffix,
+      AppendDateText(date.day + std::chrono::days(offset), date.form, date.time_suffix,
                      out.buffer());
       out.CommitCell(CellKind::kText);
       return Status::Ok();

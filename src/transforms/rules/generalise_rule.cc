@@ -25,15 +25,13 @@ class DatePeriodRule final : public Rule {
 
   Status Apply(const Batch& batch, size_t column, Column& out) override {
     using namespace std::chrono;
-    return ForEachValue(batch, column, out, [&](size_t row, std::string_view text) {
-      const auto date = ParseDateText(text);
-      if (!date) return RowError(batch, row, "not a date (expected YYYY-MM-DD or dd/mm/yyyy)");
-      const year_month_day ymd{date->day};
+    return ForEachDate(batch, column, out, [&](size_t, const DateText& date) {
+      const year_month_day ymd{date.day};
       unsigned m = static_cast<unsigned>(ymd.month());
       if (period_ == Period::kQuarter) m = (m - 1) / 3 * 3 + 1;
       if (period_ == Period::kYear) m = 1;
       const sys_days first{ymd.year() / month(m) / day(1)};
-      AppendDateText(first, date->form, MidnightLike(date->time_suffix), out.buffer());
+      AppendDateText(first, date.form, MidnightLike(date.time_suffix), out.buffer());
       out.CommitCell(CellKind::kText);
       return Status::Ok();
     });

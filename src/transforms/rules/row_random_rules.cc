@@ -25,11 +25,9 @@ class DateRandomRule final : public Rule {
 
   Status Apply(const Batch& batch, size_t column, Column& out) override {
     rows_.Fill(batch.first_row, batch.rows(), words_);
-    return ForEachValue(batch, column, out, [&](size_t row, std::string_view text) {
-      const auto date = ParseDateText(text);
-      if (!date) return RowError(batch, row, "not a date (expected YYYY-MM-DD or dd/mm/yyyy)");
+    return ForEachDate(batch, column, out, [&](size_t row, const DateText& date) {
       const auto day = from_ + std::chrono::days(UniformBelow(words_[row], days_));
-      AppendDateText(day, date->form, date->time_suffix, out.buffer());
+      AppendDateText(day, date.form, date.time_suffix, out.buffer());
       out.CommitCell(CellKind::kText);
       return Status::Ok();
     });

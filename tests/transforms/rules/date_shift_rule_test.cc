@@ -72,6 +72,18 @@ TEST(DateShiftRuleTest, NonDateStopsWithRowAndWithoutValue) {
   EXPECT_EQ(out.status().message().find("Bartholomew"), std::string::npos);
 }
 
+TEST(DateShiftRuleTest, OpenEndedPostgresDatesAndTimestampsWithZonesAndFractions) {
+  RuleFixture f(kPolicy, {"pid", "when", "other"});
+  ASSERT_TRUE(f.Plan().ok());
+  const Cells when = {"infinity", "-infinity", "2020-01-01 10:00:00.123456+00"};
+  auto out = f.Apply(1, {{"A", "A", "A"}, when, {"", "", ""}});
+  ASSERT_TRUE(out.ok()) << out.status().message();
+  EXPECT_EQ(out.value()[0], "infinity");
+  EXPECT_EQ(out.value()[1], "-infinity");
+  EXPECT_EQ(out.value()[2]->substr(10), " 10:00:00.123456+00");
+  EXPECT_NE(out.value()[2], when[2]);
+}
+
 TEST(DateShiftRuleTest, EntityWithoutRangeOrTableWithoutKeyIsRefused) {
   RuleFixture no_range(
       "version: 1\nentities:\n  p: {}\ntables:\n  t:\n    keys: {p: a}\n    columns:\n"
