@@ -33,6 +33,9 @@ class EntityDigests {
   // The digest of every row of `batch.columns[column]` (empty cells get an all-zero
   // digest, which callers must not use). Valid until the next call.
   const std::vector<Digest>& ForColumn(const Batch& batch, size_t column);
+  // Drops the by-row memo, for a caller that reuses one batch position with other cells
+  // (the json rule puts each path's values in the same column of the same rows).
+  void ForgetRows() { memo_first_row_ = -1; }
   // A further digest for long pseudonyms: HMAC(K_entity, "more" || previous).
   Digest Extend(const Digest& previous) const;
 

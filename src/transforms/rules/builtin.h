@@ -14,5 +14,6 @@ void RegisterGeneraliseRule(RuleRegistry& registry);
 void RegisterChoiceRule(RuleRegistry& registry);
 void RegisterMaskRule(RuleRegistry& registry);
 void RegisterNoiseRule(RuleRegistry& registry);
+void RegisterJsonRule(RuleRegistry& registry);  // rules applied inside JSON documents
 
 }  // namespace veil

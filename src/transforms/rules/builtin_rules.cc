@@ -14,6 +14,7 @@ RuleRegistry BuiltinRules() {
   RegisterChoiceRule(registry);
   RegisterMaskRule(registry);
   RegisterNoiseRule(registry);
+  RegisterJsonRule(registry);
   return registry;
 }
 

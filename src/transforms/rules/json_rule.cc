@@ -1,0 +1,374 @@
+// `{json: {PATH: RULE, ...}}`: applies rules to values nested inside JSON documents
+// (PostgreSQL json/jsonb columns, or any text column holding JSON). Members the policy
+// does not list are kept. RULE is keep, drop (remove the member or element), null (JSON
+// null) or any other rule kind, built with the same context as a plain column rule, so
+// entity-keyed rules read the table's key column and pseudonyms join across tables.
+//
+// Batch design: for each path, the addressed value of every row is gathered into one
+// Column (strings as their text, numbers and booleans as their JSON text, JSON null as
+// NULL), the path's rule runs once on a copy of the batch whose rule column is that
+// Column, and the results are written back (a number stays a number when the result is
+// one). A `[*]` path that reaches several values in a row runs in layers: layer k holds
+// each row's k-th value, so rows keep their numbers and entity keys stay aligned.
+// Documents in which a listed path found something are written back as compact JSON in
+// their member order; others are copied byte for byte.
+#include <fmt/format.h>
+
+#include <charconv>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+
+#include "transforms/json_path.h"
+#include "transforms/rule_registry.h"
+#include "transforms/rules/builtin.h"
+#include "transforms/rules/cell_helpers.h"
+
+namespace veil {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// What the policy says about one path.
+struct PathAction {
+  enum class Kind { kKeep, kDrop, kNull, kRule };
+  Kind kind = Kind::kKeep;
+  JsonPath path;
+  std::unique_ptr<Rule> rule;  // kRule only
+};
+
+// Per-row flags of the current batch.
+constexpr uint8_t kParsed = 1;   // the cell held a document (not NULL or empty)
+constexpr uint8_t kTouched = 2;  // a path found something: write the document back
+constexpr uint8_t kDropped = 4;  // some value is marked for removal
+
+// `text` as a JSON number (integer when it is one), or nullopt.
+std::optional<Json> NumberFrom(std::string_view text) {
+  const char* end = text.data() + text.size();
+  int64_t integer = 0;
+  if (const auto r = std::from_chars(text.data(), end, integer);
+      r.ec == std::errc() && r.ptr == end) {
+    return Json(integer);
+  }
+  uint64_t unsigned_integer = 0;
+  if (const auto r = std::from_chars(text.data(), end, unsigned_integer);
+      r.ec == std::errc() && r.ptr == end) {
+    return Json(unsigned_integer);
+  }
+  if (const auto real = ParseNumber(text)) return Json(*real);
+  return std::nullopt;
+}
+
+// Replaces `target` by a rule's result, keeping numbers and booleans when the result
+// still is one; NULL becomes JSON null, anything else a string.
+void WriteBack(Json& target, const Column& results, size_t row) {
+  if (results.IsNull(row)) {
+    target = nullptr;
+    return;
+  }
+  const std::string_view text = results.Text(row);
+  if (target.is_number()) {
+    if (auto number = NumberFrom(text)) {
+      target = std::move(*number);
+      return;
+    }
+  }
+  if (target.is_boolean() && (text == "true" || text == "false")) {
+    target = text == "true";
+    return;
+  }
+  target = std::string(text);
+}
+
+// Removes every member and element marked `discarded`; iterative, so a deeply nested
+// document cannot exhaust the stack.
+void RemoveDiscarded(Json& document) {
+  std::vector<Json*> pending{&document};
+  while (!pending.empty()) {
+    Json& value = *pending.back();
+    pending.pop_back();
+    if (!value.is_structured()) continue;
+    for (auto it = value.begin(); it != value.end();) {
+      it = it->is_discarded() ? value.erase(it) : std::next(it);
+    }
+    for (auto& child : value) pending.push_back(&child);
+  }
+}
+
+class JsonRule final : public Rule {
+ public:
+  // `digests` are the entity digest memos the sub-rules may use (see ForgetDigestMemos).
+  JsonRule(std::vector<PathAction> actions, std::vector<EntityDigests*> digests)
+      : actions_(std::move(actions)), digests_(std::move(digests)) {}
+
+  Status Apply(const Batch& batch, size_t column, Column& out) override {
+    VEIL_RETURN_IF_ERROR(ParseDocuments(batch, column));
+    scratch_ready_ = false;
+    for (PathAction& action : actions_) {
+      const Status status = RunAction(action, batch, column);
+      if (!status.ok()) return status.WithContext("path " + action.path.text());
+    }
+    return WriteDocuments(batch, column, out);
+  }
+
+ private:
+  Status ParseDocuments(const Batch& batch, size_t column) {
+    const Column& in = batch.columns[column];
+    documents_.resize(in.size());
+    flags_.assign(in.size(), 0);
+    for (size_t i = 0; i < in.size(); ++i) {
+      if (IsEmptyCell(in, i)) continue;
+      const std::string_view text = in.Text(i);
+      documents_[i] = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+      if (documents_[i].is_discarded()) return RowError(batch, i, "the value is not valid JSON");
+      flags_[i] = kParsed;
+    }
+    return Status::Ok();
+  }
+
+  // Fills matches_ with what `path` addresses in every row; row i's are
+  // matches_[starts_[i] .. starts_[i + 1]). Returns the most found in one row.
+  size_t FindAll(const JsonPath& path) {
+    matches_.clear();
+    starts_.assign(documents_.size() + 1, 0);
+    size_t most = 0;
+    for (size_t i = 0; i < documents_.size(); ++i) {
+      starts_[i] = matches_.size();
+      if (flags_[i] & kParsed) path.Find(documents_[i], matches_);
+      most = std::max(most, matches_.size() - starts_[i]);
+    }
+    starts_[documents_.size()] = matches_.size();
+    return most;
+  }
+
+  Status RunAction(PathAction& action, const Batch& batch, size_t column) {
+    if (action.kind == PathAction::Kind::kKeep) return Status::Ok();
+    const size_t layers = FindAll(action.path);
+    if (action.kind == PathAction::Kind::kRule) {
+      for (size_t layer = 0; layer < layers; ++layer) {
+        VEIL_RETURN_IF_ERROR(RunLayer(*action.rule, batch, column, layer));
+      }
+      return Status::Ok();
+    }
+    const bool drop = action.kind == PathAction::Kind::kDrop;
+    for (size_t i = 0; i < documents_.size(); ++i) {
+      for (size_t m = starts_[i]; m < starts_[i + 1]; ++m) {
+        *matches_[m] = drop ? Json(Json::value_t::discarded) : Json(nullptr);
+        flags_[i] |= drop ? (kTouched | kDropped) : kTouched;
+      }
+    }
+    return Status::Ok();
+  }
+
+  // Runs `rule` on the layer-th value every row's path found, and writes results back.
+  Status RunLayer(Rule& rule, const Batch& batch, size_t column, size_t layer) {
+    PrepareScratch(batch, column);
+    Column& gathered = scratch_.columns[column];
+    gathered.Clear();
+    for (size_t i = 0; i < documents_.size(); ++i) {
+      if (starts_[i] + layer < starts_[i + 1]) {
+        VEIL_RETURN_IF_ERROR(Gather(*matches_[starts_[i] + layer], batch, i, gathered));
+      } else {
+        gathered.AppendNull();
+      }
+    }
+    results_.Clear();
+    ForgetDigestMemos();
+    const Status status = rule.Apply(scratch_, column, results_);
+    ForgetDigestMemos();
+    VEIL_RETURN_IF_ERROR(status);
+    if (results_.size() != documents_.size()) {
+      return InternalError("a rule inside json returned the wrong number of cells");
+    }
+    for (size_t i = 0; i < documents_.size(); ++i) {
+      if (starts_[i] + layer >= starts_[i + 1]) continue;
+      WriteBack(*matches_[starts_[i] + layer], results_, i);
+      flags_[i] |= kTouched;
+    }
+    return Status::Ok();
+  }
+
+  static Status Gather(const Json& value, const Batch& batch, size_t row, Column& gathered) {
+    switch (value.type()) {
+      case Json::value_t::null:
+        gathered.AppendNull();
+        return Status::Ok();
+      case Json::value_t::string:
+        gathered.Append(value.get_ref<const std::string&>());
+        return Status::Ok();
+      case Json::value_t::number_integer:
+      case Json::value_t::number_unsigned:
+        gathered.Append(value.dump(), CellKind::kInteger);
+        return Status::Ok();
+      case Json::value_t::number_float:
+        gathered.Append(value.dump(), CellKind::kReal);
+        return Status::Ok();
+      case Json::value_t::boolean:
+        gathered.Append(value.dump());
+        return Status::Ok();
+      default:
+        return RowError(batch, row,
+                        fmt::format("the path reaches {}; rules apply to strings, numbers and "
+                                    "booleans (list its members, or drop or null it)",
+                                    value.is_object() ? "an object" : "an array"));
+    }
+  }
+
+  // The scratch batch is the input batch (every column copied once per Apply), whose
+  // rule column each layer replaces by its gathered values.
+  void PrepareScratch(const Batch& batch, size_t column) {
+    if (scratch_ready_) return;
+    scratch_.first_row = batch.first_row;
+    scratch_.columns.resize(batch.columns.size());
+    for (size_t c = 0; c < batch.columns.size(); ++c) {
+      if (c != column) scratch_.columns[c] = batch.columns[c];
+    }
+    scratch_ready_ = true;
+  }
+
+  // EntityDigests memoises the digests of one (first_row, column) of a batch. Each layer
+  // puts different values under the same (first_row, column), so the memo must forget
+  // before and after every layer.
+  void ForgetDigestMemos() {
+    for (EntityDigests* digests : digests_) digests->ForgetRows();
+  }
+
+  Status WriteDocuments(const Batch& batch, size_t column, Column& out) {
+    const Column& in = batch.columns[column];
+    for (size_t i = 0; i < in.size(); ++i) {
+      if (!(flags_[i] & kTouched)) {
+        out.AppendFrom(in, i);
+        continue;
+      }
+      if (flags_[i] & kDropped) RemoveDiscarded(documents_[i]);
+      try {
+        out.Append(documents_[i].dump());
+      } catch (const Json::exception&) {
+        return RowError(batch, i, "a rule inside json produced text that is not valid UTF-8");
+      }
+    }
+    return Status::Ok();
+  }
+
+  std::vector<PathAction> actions_;
+  std::vector<EntityDigests*> digests_;
+  // Scratch of the current batch.
+  std::vector<Json> documents_;
+  std::vector<uint8_t> flags_;
+  std::vector<Json*> matches_;
+  std::vector<size_t> starts_;
+  Batch scratch_;
+  bool scratch_ready_ = false;
+  Column results_;
+};
+
+// --- building ---------------------------------------------------------------------
+
+// The registry that builds rules inside json: every built-in kind, json included.
+const RuleRegistry& InnerRegistry() {
+  static const RuleRegistry registry = BuiltinRules();
+  return registry;
+}
+
+int LineOf(const YAML::Node& node) {
+  return node.Mark().line + 1;
+}
+
+// Reads one path's rule the way the policy reads a column's rule.
+Result<RuleSpec> ParseInnerRule(const YAML::Node& node, const RuleContext& context) {
+  RuleSpec spec;
+  spec.line = LineOf(node);
+  if (node.IsNull()) {
+    spec.kind = "null";
+  } else if (node.IsScalar()) {
+    spec.kind = node.as<std::string>();
+    if (spec.kind != "keep" && spec.kind != "drop" && spec.kind != "null") {
+      return context.Error(spec, fmt::format("'{}' is not a rule; a bare rule is keep, drop or "
+                                             "null, others are written {{kind: argument}}",
+                                             spec.kind));
+    }
+  } else if (node.IsMap() && node.size() == 1) {
+    spec.kind = node.begin()->first.as<std::string>();
+    spec.argument = node.begin()->second;
+  } else {
+    return context.Error(spec,
+                         "a rule is keep, drop, null or a one-key map such as "
+                         "{fake: first_name}");
+  }
+  return spec;
+}
+
+// Builds the rule of one path with the column's context, under the name
+// "COLUMN, path PATH" (so errors name the path, and row-keyed draws differ by path).
+// Nested values have no declared SQL type, so no length or integer limit applies.
+Result<std::unique_ptr<Rule>> BuildInnerRule(const RuleSpec& spec, const JsonPath& path,
+                                             const RuleContext& context) {
+  TableSchema schema = context.schema;
+  auto& column = schema.columns[context.column_index];
+  column.name = fmt::format("{}, path {}", column.name, path.text());
+  column.declared_type.clear();
+  const RuleContext inner{context.run, context.table, schema, context.column_index};
+  const size_t scans = context.run.originals_to_scan.size();
+  auto rule = InnerRegistry().Create(spec, inner);
+  // A fake asks the engine to collect the column's original values; here those would
+  // be whole documents, which no fake can equal, so the scan would be wasted work.
+  context.run.originals_to_scan.resize(scans);
+  return rule;
+}
+
+Result<PathAction> BuildAction(const YAML::Node& key, const YAML::Node& value,
+                               const RuleContext& context, std::set<std::string>& seen) {
+  const RuleSpec key_spec{"json", YAML::Node(), LineOf(key)};
+  const auto path = JsonPath::Parse(key.as<std::string>());
+  if (!path.ok()) return context.Error(key_spec, path.status().message());
+  if (!seen.insert(path->text()).second) {
+    return context.Error(key_spec, fmt::format("path {} is listed twice", path->text()));
+  }
+  VEIL_ASSIGN_OR_RETURN(RuleSpec spec, ParseInnerRule(value, context));
+  PathAction action;
+  action.path = path.value();
+  if (spec.kind == "keep") return action;
+  if (spec.kind == "drop") {
+    if (action.path.IsRoot()) {
+      return context.Error(spec,
+                           "$ is the whole document and cannot be dropped; use null, or "
+                           "drop the column");
+    }
+    action.kind = PathAction::Kind::kDrop;
+  } else if (spec.kind == "null") {
+    action.kind = PathAction::Kind::kNull;
+  } else {
+    action.kind = PathAction::Kind::kRule;
+    VEIL_ASSIGN_OR_RETURN(action.rule, BuildInnerRule(spec, action.path, context));
+  }
+  return action;
+}
+
+Result<std::unique_ptr<Rule>> MakeJson(const RuleSpec& spec, const RuleContext& context) {
+  if (!spec.argument.IsMap() || spec.argument.size() == 0) {
+    return context.Error(spec,
+                         "json takes a map of JSON paths to rules: "
+                         "{json: {'$.first_name': {fake: first_name}}}");
+  }
+  std::vector<PathAction> actions;
+  std::set<std::string> seen;
+  for (const auto& item : spec.argument) {
+    VEIL_ASSIGN_OR_RETURN(PathAction action, BuildAction(item.first, item.second, context, seen));
+    actions.push_back(std::move(action));
+  }
+  // Every digest memo of this table that an inner rule can hold was created by now.
+  std::vector<EntityDigests*> digests;
+  for (const auto& [key, memo] : context.run.digests) {
+    if (key.first == context.schema.name) digests.push_back(memo.get());
+  }
+  return std::unique_ptr<Rule>(std::make_unique<JsonRule>(std::move(actions), digests));
+}
+
+}  // namespace
+
+void RegisterJsonRule(RuleRegistry& registry) {
+  registry.Register("json", MakeJson);
+}
+
+}  // namespace veil
