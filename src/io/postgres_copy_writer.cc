@@ -113,6 +113,14 @@ class PostgresTableWriter final : public TableWriter {
     if (column.empty()) column = position.column;
     if (!column.empty()) what += ", column " + Quote(column);
     if (position.line > 0) what += fmt::format(", row {}", RowOfLine(position.line));
+    const std::string state = ErrorField(result, PG_DIAG_SQLSTATE);
+    if (state == "23514" && ErrorField(result, PG_DIAG_CONSTRAINT_NAME).empty()) {
+      // A row of a partitioned table that no partition accepts (no constraint is named).
+      return ConflictError(fmt::format(
+          "{}: {}: a row fits no partition of the table (SQLSTATE 23514); a partition key "
+          "column that the policy changes needs a DEFAULT partition",
+          target_->session.label(), what));
+    }
     return target_->session.Error(result, what);
   }
 

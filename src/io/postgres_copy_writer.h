@@ -5,7 +5,8 @@
 // Cells are encoded as COPY text: NULL as \N; backslash, tab, newline and carriage return
 // escaped; a blob cell as bytea hex. Data go to the server in chunks of about 1 MiB.
 // An error names the table and, when the server says, the column and the source row
-// (mapped from the COPY line through the batches' first_row), never a value. Only one
+// (mapped from the COPY line through the batches' first_row), never a value; a row that
+// fits no partition of a partitioned table is said to be one. Only one
 // COPY may be in progress on the target at a time; a writer destroyed with its COPY
 // open fails the COPY, and with it the load transaction.
 #pragma once

@@ -89,16 +89,30 @@ class PostgresSink final : public Sink {
           fmt::format("{}: table {} has no columns or was already written", label(), name.Sql()));
     }
     VEIL_RETURN_IF_ERROR(PrepareSchema(name.schema));
-    std::vector<std::string> definitions;
-    std::vector<std::string> owned;  // ALTER SEQUENCE ... OWNED BY, once the table exists
-    for (const auto& column : schema.columns) {
-      VEIL_ASSIGN_OR_RETURN(std::string definition, ColumnDefinition(name, column, owned));
-      definitions.push_back(std::move(definition));
-    }
     OutputTable table = DescribeOutput(name, schema);
+    VEIL_RETURN_IF_ERROR(CreateTypes(schema, table.columns));
+    std::vector<std::pair<int, std::string>> definitions;  // (position, definition)
+    std::vector<std::string> after;                        // statements once the table exists
+    for (const auto& column : schema.columns) {
+      VEIL_ASSIGN_OR_RETURN(std::string definition, ColumnDefinition(name, schema, column, after));
+      definitions.emplace_back(column.position, std::move(definition));
+    }
+    for (const auto* generated : KeptGeneratedColumns(schema)) {
+      VEIL_ASSIGN_OR_RETURN(std::optional<std::string> definition, GeneratedDefinition(*generated));
+      if (definition) {
+        definitions.emplace_back(generated->column.position, std::move(*definition));
+      } else {
+        table.columns.erase(generated->column.name);
+      }
+    }
     const std::string what = fmt::format("creating table {}", name.Sql());
-    VEIL_RETURN_IF_ERROR(Exec(CreateTableSql(table, definitions), what));
-    for (const auto& sql : owned) VEIL_RETURN_IF_ERROR(Exec(sql, what));
+    const std::vector<std::string> ordered = InTableOrder(std::move(definitions));
+    VEIL_RETURN_IF_ERROR(CreatePartitionedTable(schema, ordered, table));
+    if (table.partition_by.empty()) {
+      VEIL_RETURN_IF_ERROR(Exec(CreateTableSql(table, ordered), what));
+    }
+    for (const auto& sql : after) VEIL_RETURN_IF_ERROR(Exec(sql, what));
+    VEIL_RETURN_IF_ERROR(AddComments(table, schema));
     tables_.push_back(std::move(table));
     std::vector<std::string> columns;
     for (const auto& column : schema.columns) columns.push_back(column.name);
@@ -157,17 +171,116 @@ class PostgresSink final : public Sink {
     return Exec("CREATE SCHEMA " + Quote(schema), what);
   }
 
-  Result<std::string> ColumnDefinition(const TableName& table, const ColumnSchema& column,
-                                       std::vector<std::string>& owned) {
+  // A partitioned table with its partitions. A partition key the output cannot have (over
+  // a column it lacks: an error of class 42) leaves the table, or the partition, plain;
+  // `table.partition_by` is then cleared and the caller creates a plain table.
+  Status CreatePartitionedTable(const TableSchema& schema, const std::vector<std::string>& columns,
+                                OutputTable& table) {
+    if (table.partition_by.empty()) return Status::Ok();
+    const std::string what = fmt::format("creating table {}", table.name.Sql());
+    VEIL_ASSIGN_OR_RETURN(const auto created,
+                          target_->session.TryQuery(CreateTableSql(table, columns), {}, what));
+    if (!created) {
+      table.partition_by.clear();
+      return Status::Ok();
+    }
+    std::set<std::string> partitioned = {schema.name};
+    for (const auto& partition : schema.partitions) {
+      if (!partitioned.count(partition.parent)) continue;  // its parent is a plain table
+      const TableName name = SplitTableName(partition.name);
+      VEIL_RETURN_IF_ERROR(PrepareSchema(name.schema));
+      const std::string create = fmt::format("creating partition {}", name.Sql());
+      VEIL_ASSIGN_OR_RETURN(const auto done,
+                            target_->session.TryQuery(PartitionSql(partition, true), {}, create));
+      if (done && !partition.partition_by.empty()) partitioned.insert(partition.name);
+      if (!done) VEIL_RETURN_IF_ERROR(Exec(PartitionSql(partition, false), create));
+    }
+    return Status::Ok();
+  }
+
+  // Creates, once per run, the user types the output's columns need, each in its schema
+  // (prepared first). A type the target already has is used as it is; one the server
+  // refuses to create (class 42, e.g. a function it lacks) is left out, and the columns
+  // needing it become text.
+  Status CreateTypes(const TableSchema& schema, const std::set<std::string>& output) {
+    for (const auto& type : schema.types) {
+      const bool needed = std::any_of(type.columns.begin(), type.columns.end(),
+                                      [&](const std::string& c) { return output.count(c) > 0; });
+      const std::string name = Quote(type.schema) + "." + Quote(type.name);
+      if (!needed || !types_created_.insert(name).second) continue;
+      VEIL_RETURN_IF_ERROR(PrepareSchema(type.schema));
+      VEIL_ASSIGN_OR_RETURN(const std::string found, TypeSchema(name));
+      if (!found.empty()) continue;
+      VEIL_RETURN_IF_ERROR(
+          target_->session.TryQuery(type.create_sql, {}, fmt::format("creating type {}", name))
+              .status());
+    }
+    return Status::Ok();
+  }
+
+  Result<std::string> ColumnDefinition(const TableName& table, const TableSchema& schema,
+                                       const ColumnSchema& column,
+                                       std::vector<std::string>& after) {
     VEIL_ASSIGN_OR_RETURN(const std::string type, ColumnType(column.declared_type));
+    // What is written for a type the target lacks would not fit the replacement.
+    const bool exact = type == column.declared_type;
     std::string definition = Quote(column.name) + " " + type;
+    if (exact) {
+      VEIL_ASSIGN_OR_RETURN(definition, WithCollation(std::move(definition), column));
+    }
+    const bool identity = exact && !column.identity.empty() && IsIntegerType(type);
+    if (identity) {
+      definition += " GENERATED " + column.identity + " AS IDENTITY";
+      if (!column.identity_options.empty()) definition += " (" + column.identity_options + ")";
+      identities_.emplace_back(table.Sql(), column.name);
+    }
     if (column.not_null) definition += " NOT NULL";
-    // A default written for a type the target lacks would not fit the replacement.
-    if (column.default_sql && type == column.declared_type) {
-      VEIL_RETURN_IF_ERROR(CreateSequences(table, column, owned));
+    if (column.default_sql && exact && !identity) {
+      VEIL_RETURN_IF_ERROR(CreateSequences(table, schema, column, after));
       definition += " DEFAULT (" + *column.default_sql + ")";
     }
     return definition;
+  }
+
+  // nullopt if the column's type is one the target lacks: its expression would not fit.
+  Result<std::optional<std::string>> GeneratedDefinition(const GeneratedColumnSchema& generated) {
+    const ColumnSchema& column = generated.column;
+    VEIL_ASSIGN_OR_RETURN(const std::string type, ColumnType(column.declared_type));
+    if (type != column.declared_type) return std::optional<std::string>();
+    VEIL_ASSIGN_OR_RETURN(std::string definition,
+                          WithCollation(Quote(column.name) + " " + type, column));
+    definition += " GENERATED ALWAYS AS (" + generated.expression + ") STORED";
+    if (column.not_null) definition += " NOT NULL";
+    return std::optional<std::string>(std::move(definition));
+  }
+
+  // The column's collation is kept if the target has it.
+  Result<std::string> WithCollation(std::string definition, const ColumnSchema& column) {
+    if (column.collation.empty()) return definition;
+    auto known = collations_.find(column.collation);
+    if (known == collations_.end()) {
+      VEIL_ASSIGN_OR_RETURN(const std::vector<Row> found,
+                            Query(kCollationSql, {column.collation},
+                                  fmt::format("looking up collation {}", column.collation)));
+      known = collations_.emplace(column.collation, !found.empty()).first;
+    }
+    if (known->second) definition += " COLLATE " + column.collation;
+    return definition;
+  }
+
+  Status AddComments(const OutputTable& table, const TableSchema& schema) const {
+    const std::string what = fmt::format("commenting on table {}", table.name.Sql());
+    if (!schema.comment.empty()) {
+      VEIL_RETURN_IF_ERROR(Exec(CommentSql(table, nullptr, schema.comment), what));
+    }
+    std::vector<const ColumnSchema*> columns;
+    for (const auto& column : schema.columns) columns.push_back(&column);
+    for (const auto& generated : schema.generated_columns) columns.push_back(&generated.column);
+    for (const auto* column : columns) {
+      if (column->comment.empty() || !table.columns.count(column->name)) continue;
+      VEIL_RETURN_IF_ERROR(Exec(CommentSql(table, &column->name, column->comment), what));
+    }
+    return Status::Ok();
   }
 
   // The declared type if the target knows it, else bytea for "blob" and text otherwise.
@@ -196,17 +309,28 @@ class PostgresSink final : public Sink {
     return found && !found->empty() ? (*found)[0][0] : std::string();
   }
 
-  // Creates the sequences a column's DEFAULT calls nextval() on, owned by their first
-  // column; a plain nextval() default of an integer column is advanced in Commit().
-  Status CreateSequences(const TableName& table, const ColumnSchema& column,
-                         std::vector<std::string>& owned) {
+  // Creates the sequences a column's DEFAULT calls nextval() on, with the options the
+  // schema gives (else a plain sequence of the column's integer type); a plain nextval()
+  // default of an integer column is advanced in Commit(). A sequence is owned by the
+  // column the schema says owns it; without a word from the schema, by its first column
+  // in the same schema.
+  Status CreateSequences(const TableName& table, const TableSchema& schema,
+                         const ColumnSchema& column, std::vector<std::string>& after) {
     for (const auto& written : NextvalNames(*column.default_sql)) {
-      VEIL_ASSIGN_OR_RETURN(const std::string name, CreateSequence(written, column.declared_type));
+      const auto spec = std::find_if(schema.sequences.begin(), schema.sequences.end(),
+                                     [&](const SequenceSchema& s) { return s.name == written; });
+      const bool known = spec != schema.sequences.end();
+      VEIL_ASSIGN_OR_RETURN(
+          const std::string name,
+          CreateSequence(written, known ? " " + spec->options : SequenceAs(column.declared_type)));
       auto use = std::find_if(sequences_.begin(), sequences_.end(),
                               [&](const SequenceUse& s) { return s.name == name; });
-      if (use == sequences_.end()) {
-        use = sequences_.insert(sequences_.end(), SequenceUse{name, {}});
-        owned.push_back(
+      const bool first = use == sequences_.end();
+      if (first) use = sequences_.insert(sequences_.end(), SequenceUse{name, {}});
+      const bool owner = known ? spec->owned_by == column.name
+                               : first && name.rfind(Quote(table.schema) + ".", 0) == 0;
+      if (owner) {
+        after.push_back(
             fmt::format("ALTER SEQUENCE {} OWNED BY {}.{}", name, table.Sql(), Quote(column.name)));
       }
       if (IsPlainNextval(*column.default_sql, written) && IsIntegerType(column.declared_type)) {
@@ -217,14 +341,14 @@ class PostgresSink final : public Sink {
   }
 
   // Returns the sequence's qualified, quoted name.
-  Result<std::string> CreateSequence(const std::string& written, const std::string& column_type) {
+  Result<std::string> CreateSequence(const std::string& written, const std::string& options) {
     const std::string what = fmt::format("creating sequence {}", written);
     VEIL_ASSIGN_OR_RETURN(const std::vector<Row> parts, Query(kSequenceNameSql, {written}, what));
     if (parts.empty()) return InternalError(fmt::format("{}: {}: no name", label(), what));
     VEIL_RETURN_IF_ERROR(PrepareSchema(parts[0][0]));
     const std::string name = Quote(parts[0][0]) + "." + Quote(parts[0][1]);
-    VEIL_RETURN_IF_ERROR(Exec(
-        fmt::format("CREATE SEQUENCE IF NOT EXISTS {}{}", name, SequenceAs(column_type)), what));
+    VEIL_RETURN_IF_ERROR(
+        Exec(fmt::format("CREATE SEQUENCE IF NOT EXISTS {}{}", name, options), what));
     return name;
   }
 
@@ -245,6 +369,11 @@ class PostgresSink final : public Sink {
       if (sequence.columns.empty()) continue;
       VEIL_RETURN_IF_ERROR(
           Exec(AdvanceSql(sequence), fmt::format("advancing sequence {}", sequence.name)));
+    }
+    for (const auto& [table, column] : identities_) {
+      VEIL_RETURN_IF_ERROR(
+          Exec(AdvanceIdentitySql(table, column),
+               fmt::format("advancing the identity sequence of {}.{}", table, Quote(column))));
     }
     if (PQtransactionStatus(target_->session.get()) != PQTRANS_INTRANS) {
       return IoError(fmt::format("{}: the load failed earlier; nothing was committed", label()));
@@ -306,8 +435,11 @@ class PostgresSink final : public Sink {
   std::map<std::string, std::vector<std::string>> clear_;  // per schema (--force)
   std::set<std::string> prepared_;                         // schemas prepared
   std::map<std::string, std::string> types_;               // declared type -> type used
+  std::set<std::string> types_created_;                    // user types handled (quoted)
+  std::map<std::string, bool> collations_;                 // collation -> the target has it
   std::vector<OutputTable> tables_;
   std::vector<SequenceUse> sequences_;
+  std::vector<std::pair<std::string, std::string>> identities_;  // (table SQL, column)
 };
 
 Result<std::unique_ptr<Sink>> Open(const std::string& conninfo, bool force) {

@@ -14,22 +14,38 @@
 //   created the database, drops it: a failed run leaves no new database and no tables.
 // - Names resolve as the PostgreSQL source prints them (search_path = public): a table
 //   is `table` (schema public) or `schema.table` (split at the first dot), as are type
-//   and sequence names. CreateTable() creates a missing schema, then the table with its
-//   declared types verbatim, NOT NULL, DEFAULT (verbatim, parenthesised) and primary key.
-//   A type the target does not know (e.g. an enum or domain of the source: TableSchema
-//   carries no type definitions) becomes text, without its DEFAULT; an empty declared
-//   type becomes text and "BLOB" bytea. A DEFAULT calling nextval('seq') gets its
-//   sequence created (AS integer/smallint for such columns) and owned by the column.
-// - Commit() then adds, after the load: indexes (create_sql verbatim, else a UNIQUE
-//   constraint for a unique index and a plain index otherwise), CHECK constraints, then
-//   foreign keys with their actions (validating the rows), and moves each sequence past
-//   the highest value of the integer columns whose DEFAULT is exactly its nextval().
-//   An index or foreign key whose columns, referenced table or referenced columns are not
-//   in the output is omitted, as is any of these objects the server rejects with an
-//   error of class 42 (e.g. a CHECK naming a dropped column). Identity columns are not
-//   recreated (TableSchema does not report them).
+//   and sequence names. CreateTable() creates a missing schema, then, once per run, the
+//   user types (TableSchema::types) that the output's columns need, each in its schema,
+//   before the table: a type the target already has is used as it is (with `force`, the
+//   schema's old types are dropped first), one the server refuses (error class 42) is
+//   left out. Then the table, its columns ordered by position when every position is
+//   known (generated ones among them), with declared types verbatim, collations the
+//   target has, identity (GENERATED ... AS IDENTITY with the sequence's options), NOT
+//   NULL, DEFAULT (verbatim, parenthesised), the named primary key, PARTITION BY and its
+//   partitions at every level, and the comments of the table and columns. A generated
+//   column is created GENERATED ALWAYS AS (...) STORED and is neither written nor given
+//   rows: it is omitted when it reads a column the output lacks. A partition key over a
+//   column the output lacks (an error of class 42) leaves that table or partition plain.
+//   A type the target does not know becomes text, without its DEFAULT, identity or
+//   collation (a generated column of that type is omitted); an empty declared type
+//   becomes text and "BLOB" bytea. A DEFAULT calling nextval('seq') gets its sequence
+//   created with the options TableSchema::sequences gives (else AS integer/smallint for
+//   such columns) and owned by the column the schema names (else by its first column,
+//   if the sequence is in the table's schema).
+// - Commit() then adds, after the load: indexes (create_sql verbatim; else the UNIQUE
+//   or EXCLUDE constraint as its definition states it, else a UNIQUE constraint for a
+//   unique index and a plain index otherwise), CHECK constraints, then foreign keys
+//   under their names and definitions when known, with their actions (validating the
+//   rows), and moves each sequence past the highest value of the integer columns whose
+//   DEFAULT is exactly its nextval(), and each identity sequence past its column's (not
+//   if the sequence descends, or that value is below its start or above its maximum). An index or
+//   foreign key whose columns, referenced table or referenced columns are not in the
+//   output is omitted, as is any of these objects the server rejects with an error of
+//   class 42 (e.g. a CHECK naming a dropped column).
 // - Rows are streamed with one COPY ... FROM STDIN (text format) per table, in session
-//   TimeZone UTC. Cells are sent as their bytes; NULL as NULL; a blob cell as bytea hex.
+//   TimeZone UTC, into the table's written columns (not its generated ones). Cells are
+//   sent as their bytes; NULL as NULL; a blob cell as bytea hex. A row of a partitioned
+//   table that fits no partition fails the load, saying so.
 // - Error messages name the database (postgresql://user@host:port/db, never a
 //   password), the table and, when the server says, the column, source row and
 //   constraint; never a cell's content (data errors are described in veil's own words).

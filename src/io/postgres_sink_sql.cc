@@ -44,7 +44,12 @@ const char* const kSequenceNameSql =
 
 const char* const kSessionSql =
     "SET search_path = public; SET TimeZone = 'UTC'; SET statement_timeout = 0; "
-    "SET idle_in_transaction_session_timeout = 0";
+    "SET idle_in_transaction_session_timeout = 0; SET standard_conforming_strings = on";
+
+const char* const kCollationSql =
+    "SELECT 1 FROM pg_collation c JOIN pg_namespace n ON n.oid = c.collnamespace "
+    "WHERE format('%I.%I', n.nspname, c.collname) = $1 "
+    "AND c.collencoding IN (-1, pg_char_to_encoding(getdatabaseencoding()))";
 
 bool IsSystemSchema(std::string_view schema) {
   return schema.substr(0, 3) == "pg_" || schema == "information_schema";
@@ -102,12 +107,26 @@ bool AllIn(const std::vector<std::string>& names, const std::set<std::string>& s
 
 }  // namespace
 
+std::vector<const GeneratedColumnSchema*> KeptGeneratedColumns(const TableSchema& schema) {
+  std::set<std::string> names;
+  for (const auto& column : schema.columns) names.insert(column.name);
+  std::vector<const GeneratedColumnSchema*> kept;
+  for (const auto& generated : schema.generated_columns) {
+    if (AllIn(generated.columns, names)) kept.push_back(&generated);
+  }
+  return kept;
+}
+
 OutputTable DescribeOutput(const TableName& name, const TableSchema& schema) {
-  OutputTable table{name, {}, {}, {}, {}, schema.check_constraints};
+  OutputTable table{
+      name, {}, {}, {}, {}, schema.check_constraints, schema.primary_key_name, schema.partition_by};
   std::vector<std::pair<int, std::string>> key;
   for (const auto& column : schema.columns) {
     table.columns.insert(column.name);
     if (column.primary_key_position > 0) key.emplace_back(column.primary_key_position, column.name);
+  }
+  for (const auto* generated : KeptGeneratedColumns(schema)) {
+    table.columns.insert(generated->column.name);
   }
   std::sort(key.begin(), key.end());
   for (auto& entry : key) table.primary_key.push_back(std::move(entry.second));
@@ -127,17 +146,38 @@ bool References(const ForeignKeySchema& fk, const OutputTable& parent) {
          AllIn(fk.referenced_columns, parent.columns);
 }
 
+std::vector<std::string> InTableOrder(std::vector<std::pair<int, std::string>> definitions) {
+  const bool known = std::all_of(definitions.begin(), definitions.end(),
+                                 [](const auto& definition) { return definition.first > 0; });
+  if (known) {
+    std::stable_sort(definitions.begin(), definitions.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+  }
+  std::vector<std::string> ordered;
+  for (auto& definition : definitions) ordered.push_back(std::move(definition.second));
+  return ordered;
+}
+
 std::string CreateTableSql(const OutputTable& table,
                            const std::vector<std::string>& column_definitions) {
   std::vector<std::string> parts = column_definitions;
-  if (!table.primary_key.empty()) parts.push_back("PRIMARY KEY " + QuotedList(table.primary_key));
-  return fmt::format("CREATE TABLE {} ({})", table.name.Sql(), Join(parts));
+  if (!table.primary_key.empty()) {
+    const std::string name =
+        table.primary_key_name.empty() ? "" : "CONSTRAINT " + Quote(table.primary_key_name) + " ";
+    parts.push_back(name + "PRIMARY KEY " + QuotedList(table.primary_key));
+  }
+  const std::string partitioning =
+      table.partition_by.empty() ? "" : " PARTITION BY " + table.partition_by;
+  return fmt::format("CREATE TABLE {} ({}){}", table.name.Sql(), Join(parts), partitioning);
 }
 
 std::string IndexSql(const OutputTable& table, const IndexSchema& index) {
   if (!index.create_sql.empty()) return index.create_sql;
+  const std::string name = index.name.empty() ? "" : "CONSTRAINT " + Quote(index.name) + " ";
+  if (!index.definition.empty()) {
+    return fmt::format("ALTER TABLE {} ADD {}{}", table.name.Sql(), name, index.definition);
+  }
   if (index.unique) {
-    const std::string name = index.name.empty() ? "" : "CONSTRAINT " + Quote(index.name) + " ";
     return fmt::format("ALTER TABLE {} ADD {}UNIQUE {}", table.name.Sql(), name,
                        QuotedList(index.columns));
   }
@@ -147,8 +187,12 @@ std::string IndexSql(const OutputTable& table, const IndexSchema& index) {
 
 std::string ForeignKeySql(const OutputTable& table, const ForeignKeySchema& fk,
                           const TableName& parent) {
-  std::string sql = fmt::format("ALTER TABLE {} ADD FOREIGN KEY {} REFERENCES {}", table.name.Sql(),
-                                QuotedList(fk.columns), parent.Sql());
+  const std::string name = fk.name.empty() ? "" : "CONSTRAINT " + Quote(fk.name) + " ";
+  if (!fk.definition.empty()) {
+    return fmt::format("ALTER TABLE {} ADD {}{}", table.name.Sql(), name, fk.definition);
+  }
+  std::string sql = fmt::format("ALTER TABLE {} ADD {}FOREIGN KEY {} REFERENCES {}",
+                                table.name.Sql(), name, QuotedList(fk.columns), parent.Sql());
   if (!fk.referenced_columns.empty()) sql += " " + QuotedList(fk.referenced_columns);
   if (!fk.on_delete.empty()) sql += " ON DELETE " + fk.on_delete;
   if (!fk.on_update.empty()) sql += " ON UPDATE " + fk.on_update;
@@ -159,13 +203,49 @@ std::string CheckSql(const OutputTable& table, const std::string& check) {
   return fmt::format("ALTER TABLE {} ADD {}", table.name.Sql(), check);
 }
 
+std::string PartitionSql(const PartitionSchema& partition, bool partitioned) {
+  std::string sql =
+      fmt::format("CREATE TABLE {} PARTITION OF {} {}", SplitTableName(partition.name).Sql(),
+                  SplitTableName(partition.parent).Sql(), partition.bound);
+  if (partitioned && !partition.partition_by.empty())
+    sql += " PARTITION BY " + partition.partition_by;
+  return sql;
+}
+
+std::string CommentSql(const OutputTable& table, const std::string* column,
+                       const std::string& comment) {
+  if (column == nullptr) {
+    return fmt::format("COMMENT ON TABLE {} IS {}", table.name.Sql(), Literal(comment));
+  }
+  return fmt::format("COMMENT ON COLUMN {}.{} IS {}", table.name.Sql(), Quote(*column),
+                     Literal(comment));
+}
+
+namespace {
+
+// Sets the sequence `regclass` (an SQL expression) to `maximum` (an SQL expression).
+std::string SetvalSql(const std::string& regclass, const std::string& maximum) {
+  return fmt::format(
+      "SELECT setval(s.seqrelid, x.m) FROM (SELECT {} AS m) AS x "
+      "JOIN pg_sequence s ON s.seqrelid = {} "
+      "WHERE s.seqincrement > 0 AND x.m >= s.seqstart AND x.m <= s.seqmax",
+      maximum, regclass);
+}
+
+}  // namespace
+
 std::string AdvanceSql(const SequenceUse& sequence) {
   std::vector<std::string> maxima;
   for (const auto& [table, column] : sequence.columns) {
     maxima.push_back(fmt::format("(SELECT max({}) FROM {})", Quote(column), table));
   }
-  return fmt::format("SELECT setval({}, m) FROM (SELECT GREATEST({}) AS m) AS x WHERE m >= 1",
-                     Literal(sequence.name), Join(maxima));
+  return SetvalSql(Literal(sequence.name) + "::regclass", "GREATEST(" + Join(maxima) + ")");
+}
+
+std::string AdvanceIdentitySql(const std::string& table, const std::string& column) {
+  return SetvalSql(
+      fmt::format("pg_get_serial_sequence({}, {})::regclass", Literal(table), Literal(column)),
+      fmt::format("(SELECT max({}) FROM {})", Quote(column), table));
 }
 
 }  // namespace veil::pgsink

@@ -3,8 +3,10 @@
 //
 // Identifiers are always quoted; a name from the source is never interpreted, except a
 // table name, split into schema and table by TableName, and nextval('...') calls found in
-// DEFAULT expressions. Verbatim SQL (types, defaults, index create_sql, CHECK clauses)
-// is passed through unchanged.
+// DEFAULT expressions. Verbatim SQL (types, defaults, index create_sql, CHECK clauses,
+// constraint definitions, type CREATE statements, sequence and identity options,
+// generation expressions, partition keys and bounds, collations) is passed through
+// unchanged.
 #pragma once
 
 #include <set>
@@ -32,6 +34,9 @@ extern const char* const kTypeSchemaSql;
 extern const char* const kSequenceNameSql;
 // Session settings for the load (names resolve as the source connector prints them).
 extern const char* const kSessionSql;
+// A row if the collation $1 (as SQL, e.g. `pg_catalog."C"`) exists for the database's
+// encoding.
+extern const char* const kCollationSql;
 
 bool IsSystemSchema(std::string_view schema);
 std::string Join(const std::vector<std::string>& parts);  // "a, b"
@@ -46,35 +51,57 @@ bool IsPlainNextval(const std::string& default_sql, const std::string& name);
 std::string SequenceAs(const std::string& column_type);
 bool IsIntegerType(const std::string& type);
 
+// The generated columns of `schema` whose inputs are all among its columns (the others
+// read a column the output lacks), in table order.
+std::vector<const GeneratedColumnSchema*> KeptGeneratedColumns(const TableSchema& schema);
+
 // What the sink remembers of a table it created: what Commit() adds, and what foreign
 // keys of other tables may reference.
 struct OutputTable {
   TableName name;
-  std::set<std::string> columns;
+  std::set<std::string> columns;  // generated ones included
   std::vector<std::string> primary_key;
   std::vector<IndexSchema> indexes;            // whose columns are all in the output
   std::vector<ForeignKeySchema> foreign_keys;  // whose own columns are all in the output
   std::vector<std::string> checks;
+  std::string primary_key_name = {};
+  std::string partition_by = {};  // "" if not (or no longer) partitioned
 };
 OutputTable DescribeOutput(const TableName& name, const TableSchema& schema);
 
 // True if `parent` has the columns `fk` references (its primary key if none are named).
 bool References(const ForeignKeySchema& fk, const OutputTable& parent);
 
+// The column definitions, ordered by position when every position is known (> 0), else
+// as given.
+std::vector<std::string> InTableOrder(std::vector<std::pair<int, std::string>> definitions);
+
+// The primary key is named when the schema names it; PARTITION BY follows when set.
 std::string CreateTableSql(const OutputTable& table,
                            const std::vector<std::string>& column_definitions);
-// create_sql verbatim; else a UNIQUE constraint (unique) or an index over the columns.
+// create_sql verbatim; else the constraint its definition states (UNIQUE or EXCLUDE);
+// else a UNIQUE constraint (unique) or an index over the columns.
 std::string IndexSql(const OutputTable& table, const IndexSchema& index);
+// The foreign key under its name, as its definition states it when known.
 std::string ForeignKeySql(const OutputTable& table, const ForeignKeySchema& fk,
                           const TableName& parent);
 std::string CheckSql(const OutputTable& table, const std::string& check);
+// CREATE TABLE ... PARTITION OF ..., itself partitioned when `partitioned` and the
+// partition has a key.
+std::string PartitionSql(const PartitionSchema& partition, bool partitioned);
+// COMMENT ON TABLE, or ON COLUMN when `column` is given.
+std::string CommentSql(const OutputTable& table, const std::string* column,
+                       const std::string& comment);
 
 // A sequence the sink created, and the columns whose highest value it must pass.
 struct SequenceUse {
   std::string name;                                          // qualified, quoted
   std::vector<std::pair<std::string, std::string>> columns;  // (table SQL, column)
 };
-// Moves the sequence to the highest value of its columns, if that is at least 1.
+// Moves the sequence to the highest value of its columns, if the sequence ascends and
+// that value is within its bounds and not below its start (else nextval() is past it).
 std::string AdvanceSql(const SequenceUse& sequence);
+// The same for the sequence of the identity column `column` of `table` (SQL).
+std::string AdvanceIdentitySql(const std::string& table, const std::string& column);
 
 }  // namespace veil::pgsink

@@ -1,5 +1,5 @@
-// PostgreSQL source: reads the user tables of a PostgreSQL database, read-only, from one
-// snapshot.
+// PostgreSQL source: reads the user tables of a PostgreSQL database (version 12 or
+// later), read-only, from one snapshot.
 //
 // Guarantees:
 // - `conninfo` is a libpq connection string or URI; PG* environment variables and
@@ -20,15 +20,26 @@
 // - Schema() reports columns in table order with declared_type as format_type() prints
 //   it ("character varying(40)", "numeric(10,2)", "timestamp with time zone",
 //   "integer[]"; user types outside public schema-qualified, e.g. "social.tier"),
-//   NOT NULL, the DEFAULT expression as pg_get_expr() prints it, and primary-key
-//   positions; foreign keys ordered by constraint name, naming the referenced table as
-//   TableNames() does, with ON DELETE / ON UPDATE as "CASCADE", "SET NULL",
-//   "SET DEFAULT", "RESTRICT" or "" (NO ACTION); indexes ordered by name: an index that
-//   backs no constraint with its pg_get_indexdef() text as create_sql, a UNIQUE
-//   constraint as a unique index with empty create_sql (primary-key and exclusion
-//   indexes are not listed); and CHECK constraints as pg_get_constraintdef() prints
-//   them. Identity and generated columns: identity is not reported; generated columns
-//   are neither part of the schema nor read (their values derive from other columns).
+//   NOT NULL, the DEFAULT expression as pg_get_expr() prints it, primary-key positions,
+//   identity kind and sequence options, a collation other than the type's, comments and
+//   attribute numbers as positions; generated columns apart, in generated_columns, with
+//   their expressions and the columns they read (they are not read: their values derive
+//   from other columns, so they need no policy entry); the enum, domain, composite and
+//   range types the columns need, dependencies first, each with its CREATE statement
+//   (types of extensions and ranges with a canonical function are not reported); the
+//   sequences the defaults draw from, with their options and owning column; the primary
+//   key's name; foreign keys ordered by constraint name, with their names and
+//   pg_get_constraintdef() text, naming the referenced table as TableNames() does, with
+//   ON DELETE / ON UPDATE as "CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT" or ""
+//   (NO ACTION); indexes ordered by name: an index that backs no constraint with its
+//   pg_get_indexdef() text as create_sql (for a partitioned table, without ONLY, so that
+//   it covers the partitions), a UNIQUE or EXCLUDE constraint with empty create_sql and
+//   its pg_get_constraintdef() text as definition (the primary key's index is not
+//   listed); CHECK constraints as "CONSTRAINT name " + pg_get_constraintdef(); the
+//   table's comment; and for a partitioned table its key (pg_get_partkeydef()) and its
+//   partitions at every level with their bounds. Details are in io/postgres_catalog.h.
+// - EstimatedRows() is the planner's figure: pg_class.reltuples of a table, the sum over
+//   the leaf partitions of a partitioned one; -1 while any of them was never analysed.
 // - Readers stream with COPY (text format) and hold at most one batch in memory. Cells of
 //   smallint, integer and bigint columns (and domains over them) are CellKind::kInteger,
 //   of real, double precision and numeric ones kReal, all others kText, each as the

@@ -2,6 +2,7 @@
 // and the SQL built from schemas. See postgres_sink_test.cc for the sink itself.
 #include <gtest/gtest.h>
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,14 @@
 
 namespace veil::pgsink {
 namespace {
+
+ColumnSchema Typed(std::string name, std::string type, int position = 0) {
+  ColumnSchema column;
+  column.name = std::move(name);
+  column.declared_type = std::move(type);
+  column.position = position;
+  return column;
+}
 
 TEST(PostgresSinkSqlTest, EncodesCellsInCopyTextFormat) {
   Column column;
@@ -83,8 +92,66 @@ TEST(PostgresSinkSqlTest, BuildsTablesIndexesConstraintsAndSequenceMoves) {
   EXPECT_EQ(CheckSql(table, table.checks[0]),
             "ALTER TABLE \"social\".\"Case Notes\" ADD CHECK ((b > 0))");
   EXPECT_EQ(AdvanceSql({"\"public\".\"s\"", {{"\"public\".\"t\"", "id"}, {"\"x\".\"u\"", "n"}}}),
-            "SELECT setval('\"public\".\"s\"', m) FROM (SELECT GREATEST((SELECT max(\"id\") FROM "
-            "\"public\".\"t\"), (SELECT max(\"n\") FROM \"x\".\"u\")) AS m) AS x WHERE m >= 1");
+            "SELECT setval(s.seqrelid, x.m) FROM (SELECT GREATEST((SELECT max(\"id\") FROM "
+            "\"public\".\"t\"), (SELECT max(\"n\") FROM \"x\".\"u\")) AS m) AS x "
+            "JOIN pg_sequence s ON s.seqrelid = '\"public\".\"s\"'::regclass "
+            "WHERE s.seqincrement > 0 AND x.m >= s.seqstart AND x.m <= s.seqmax");
+  EXPECT_EQ(AdvanceIdentitySql("\"x\".\"it's\"", "id"),
+            "SELECT setval(s.seqrelid, x.m) FROM (SELECT (SELECT max(\"id\") FROM \"x\".\"it's\") "
+            "AS m) AS x JOIN pg_sequence s ON s.seqrelid = "
+            "pg_get_serial_sequence('\"x\".\"it''s\"', 'id')::regclass "
+            "WHERE s.seqincrement > 0 AND x.m >= s.seqstart AND x.m <= s.seqmax");
+}
+
+TEST(PostgresSinkSqlTest, NamesConstraintsAndUsesTheirDefinitions) {
+  TableSchema schema;
+  schema.name = "t";
+  schema.columns = {{"a", "integer", true, std::nullopt, 1}, Typed("b", "tsrange")};
+  schema.primary_key_name = "t key";
+  schema.indexes = {{"u", {"a"}, true, "", "UNIQUE NULLS NOT DISTINCT (a)"},
+                    {"x", {"b"}, false, "", "EXCLUDE USING gist (b WITH &&)"}};
+  schema.foreign_keys = {{{"a"}, "p", {"id"}, "", "", "t_a_fkey"},
+                         {{"a"}, "p", {"id"}, "", "", "named", "FOREIGN KEY (a) REFERENCES p(id)"}};
+  schema.partition_by = "RANGE (a)";
+  const OutputTable table = DescribeOutput(SplitTableName(schema.name), schema);
+  EXPECT_EQ(CreateTableSql(table, {"c"}),
+            "CREATE TABLE \"public\".\"t\" (c, CONSTRAINT \"t key\" PRIMARY KEY (\"a\")) "
+            "PARTITION BY RANGE (a)");
+  EXPECT_EQ(IndexSql(table, table.indexes[0]),
+            "ALTER TABLE \"public\".\"t\" ADD CONSTRAINT \"u\" UNIQUE NULLS NOT DISTINCT (a)");
+  EXPECT_EQ(IndexSql(table, table.indexes[1]),
+            "ALTER TABLE \"public\".\"t\" ADD CONSTRAINT \"x\" EXCLUDE USING gist (b WITH &&)");
+  EXPECT_EQ(ForeignKeySql(table, table.foreign_keys[0], SplitTableName("p")),
+            "ALTER TABLE \"public\".\"t\" ADD CONSTRAINT \"t_a_fkey\" FOREIGN KEY (\"a\") "
+            "REFERENCES \"public\".\"p\" (\"id\")");
+  EXPECT_EQ(
+      ForeignKeySql(table, table.foreign_keys[1], SplitTableName("p")),
+      "ALTER TABLE \"public\".\"t\" ADD CONSTRAINT \"named\" FOREIGN KEY (a) REFERENCES p(id)");
+  EXPECT_EQ(PartitionSql({"s.t_1", "t", "FOR VALUES FROM (1) TO (5)", "LIST (b)"}, true),
+            "CREATE TABLE \"s\".\"t_1\" PARTITION OF \"public\".\"t\" FOR VALUES FROM (1) TO (5) "
+            "PARTITION BY LIST (b)");
+  EXPECT_EQ(PartitionSql({"t_2", "t", "DEFAULT", "LIST (b)"}, false),
+            "CREATE TABLE \"public\".\"t_2\" PARTITION OF \"public\".\"t\" DEFAULT");
+  EXPECT_EQ(CommentSql(table, nullptr, "it's"), "COMMENT ON TABLE \"public\".\"t\" IS 'it''s'");
+  const std::string column = "b";
+  EXPECT_EQ(CommentSql(table, &column, "x"), "COMMENT ON COLUMN \"public\".\"t\".\"b\" IS 'x'");
+}
+
+TEST(PostgresSinkSqlTest, PlacesGeneratedColumnsInTableOrderUnlessTheirInputsAreGone) {
+  TableSchema schema;
+  schema.name = "t";
+  schema.columns = {Typed("a", "integer", 1), Typed("c", "integer", 4)};
+  schema.generated_columns = {{Typed("b", "integer", 2), "(a * 2)", {"a"}},
+                              {Typed("gone", "integer", 3), "(dropped + 1)", {"dropped"}}};
+  const auto kept = KeptGeneratedColumns(schema);
+  ASSERT_EQ(kept.size(), 1u);
+  EXPECT_EQ(kept[0]->column.name, "b");
+  const OutputTable table = DescribeOutput(SplitTableName(schema.name), schema);
+  EXPECT_EQ(table.columns, (std::set<std::string>{"a", "b", "c"}));
+  EXPECT_EQ(InTableOrder({{1, "a"}, {4, "c"}, {2, "b"}}),
+            (std::vector<std::string>{"a", "b", "c"}));
+  EXPECT_EQ(InTableOrder({{0, "a"}, {0, "c"}, {2, "b"}}),
+            (std::vector<std::string>{"a", "c", "b"}));
 }
 
 TEST(PostgresSinkSqlTest, SplitsTableNamesAtTheFirstDot) {

@@ -8,152 +8,10 @@
 #include <vector>
 
 #include "io/postgres_connection.h"
-#include "support/postgres_server.h"
+#include "io/postgres_source_support.h"
 
-namespace veil {
+namespace veil::pgsource_test {
 namespace {
-
-using veil::testing::PostgresServer;
-using veil::testing::SharedPostgres;
-
-// Every feature the connector must carry: serial, numeric, varchar, arrays, jsonb, uuid,
-// timestamptz, enums (in public and in another schema), CHECK constraints, composite
-// and absent primary keys, foreign keys with actions, UNIQUE constraints, extra indexes
-// (one on an expression), quoted names, a generated column, a partitioned table, NULLs
-// and text that COPY must escape. The schema veil, views and partitions are not tables
-// to read.
-constexpr const char* kFixtureSql = R"sql(
-CREATE TYPE mood AS ENUM ('calm', 'tense');
-CREATE SCHEMA social;
-CREATE TYPE social.tier AS ENUM ('gold', 'silver');
-CREATE TABLE people (
-  id serial PRIMARY KEY,
-  name varchar(12) NOT NULL DEFAULT 'unknown',
-  email text,
-  balance numeric(10,2) CHECK (balance >= 0),
-  tags text[],
-  profile jsonb,
-  token uuid,
-  seen timestamptz DEFAULT now(),
-  feeling mood,
-  score double precision,
-  small smallint,
-  big bigint,
-  photo bytea,
-  CONSTRAINT people_email_key UNIQUE (email)
-);
-CREATE TABLE visits (
-  person_id integer NOT NULL REFERENCES people (id) ON DELETE CASCADE,
-  visit_no integer NOT NULL DEFAULT 1,
-  note text,
-  PRIMARY KEY (visit_no, person_id)
-);
-CREATE INDEX visits_by_note ON visits (note);
-CREATE TABLE "Case Notes" (
-  "Note ID" integer PRIMARY KEY,
-  "Written By" text NOT NULL,
-  person_id integer REFERENCES people (id) ON DELETE SET NULL ON UPDATE CASCADE
-);
-CREATE INDEX "Case Notes by author" ON "Case Notes" ("Written By" DESC, lower("Written By"));
-CREATE TABLE log (message text, logged_at timestamptz);
-CREATE TABLE social.workers (
-  id bigint PRIMARY KEY,
-  level social.tier NOT NULL DEFAULT 'gold',
-  boss bigint REFERENCES social.workers (id),
-  person_id integer REFERENCES people (id),
-  CHECK (boss <> id)
-);
-CREATE TABLE big (n integer PRIMARY KEY, label text, twice integer GENERATED ALWAYS AS (n * 2) STORED);
-CREATE TABLE events (id integer, kind text) PARTITION BY LIST (kind);
-CREATE TABLE events_a PARTITION OF events FOR VALUES IN ('a');
-CREATE TABLE events_b PARTITION OF events FOR VALUES IN ('b');
-CREATE SCHEMA veil;
-CREATE TABLE veil.meta (k text);
-CREATE VIEW people_names AS SELECT name FROM people;
-CREATE MATERIALIZED VIEW visit_counts AS SELECT person_id, count(*) FROM visits GROUP BY person_id;
-
-INSERT INTO people (name, email, balance, tags, profile, token, seen, feeling, score, small, big,
-                    photo)
-VALUES ('Ann', 'a@example.org', 1234.50, '{"a b","c,d",NULL,"q\"x"}', '{"b": "x\ty", "a": [1, 2]}',
-        'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '2021-03-04 10:00:00+01', 'calm', 0.1, -32768,
-        9223372036854775807, '\x00ff10'),
-       ('Bob', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL);
-INSERT INTO visits VALUES (1, 1, E'tab\there'), (1, 2, E'line\nbreak\r\\back\\slash'),
-                          (2, 1, '\N'), (2, 2, ''), (1, 3, NULL);
-INSERT INTO "Case Notes" VALUES (10, E'Dr "Who"\b\f\013', 1), (11, 'Zoë 🙂', NULL);
-INSERT INTO log VALUES ('started', '2020-01-01 00:00:00+00'), (NULL, NULL);
-INSERT INTO social.workers VALUES (1, 'gold', NULL, 1), (2, 'silver', 1, 2);
-INSERT INTO big (n, label) SELECT g, 'row ' || g FROM generate_series(1, 10000) AS g;
-INSERT INTO events VALUES (1, 'a'), (2, 'b');
-INSERT INTO veil.meta VALUES ('not a table to read');
-ANALYZE;
-)sql";
-
-constexpr const char* kDb = "veil_pg_source";
-constexpr const char* kApp = "veil_source_under_test";
-
-// A cell as "i:TEXT" (integer), "r:TEXT" (real), "t:TEXT" (text) or "NULL".
-std::string Cell(const Column& column, size_t row) {
-  switch (column.kind(row)) {
-    case CellKind::kNull:
-      return "NULL";
-    case CellKind::kInteger:
-      return "i:" + std::string(column.Text(row));
-    case CellKind::kReal:
-      return "r:" + std::string(column.Text(row));
-    case CellKind::kText:
-      return "t:" + std::string(column.Text(row));
-    case CellKind::kBlob:
-      return "b:" + std::string(column.Text(row));
-  }
-  return "?";
-}
-
-using Rows = std::vector<std::vector<std::string>>;
-
-Rows ReadAll(Source& source, const std::string& table, std::vector<Batch>* batches = nullptr) {
-  Rows rows;
-  auto reader = source.Open(table);
-  EXPECT_TRUE(reader.ok()) << reader.status().message();
-  if (!reader.ok()) return rows;
-  Batch batch;
-  while (true) {
-    auto more = (*reader)->Next(batch);
-    EXPECT_TRUE(more.ok()) << more.status().message();
-    if (!more.ok() || !more.value()) break;
-    for (size_t r = 0; r < batch.rows(); ++r) {
-      rows.emplace_back();
-      for (const auto& column : batch.columns) rows.back().push_back(Cell(column, r));
-    }
-    if (batches) batches->push_back(batch);
-  }
-  return rows;
-}
-
-class PostgresSourceTest : public ::testing::Test {
- protected:
-  static PostgresServer& server() { return SharedPostgres(); }
-
-  void SetUp() override {
-    ASSERT_TRUE(server().ok()) << server().error();
-    static bool created = false;
-    if (created) return;
-    server().CreateDatabase(kDb);
-    server().Execute(kDb, kFixtureSql);
-    ASSERT_FALSE(HasFailure());
-    created = true;
-  }
-
-  static std::string SourceUri(const std::string& db = kDb) {
-    return server().Uri(db) + "?application_name=" + kApp;
-  }
-
-  static std::unique_ptr<Source> OpenSource(const std::string& db = kDb) {
-    auto source = OpenPostgresSource(SourceUri(db));
-    EXPECT_TRUE(source.ok()) << source.status().message();
-    return source.ok() ? std::move(source).value() : nullptr;
-  }
-};
 
 TEST_F(PostgresSourceTest, ListsTablesBySchemaThenName) {
   auto source = OpenSource();
@@ -162,97 +20,6 @@ TEST_F(PostgresSourceTest, ListsTablesBySchemaThenName) {
                                                             "people", "visits", "social.workers"}));
   EXPECT_EQ(source->Describe(), "postgresql database postgresql://veil@127.0.0.1:" +
                                     std::to_string(server().port()) + "/" + kDb);
-}
-
-TEST_F(PostgresSourceTest, ReadsColumnTypesDefaultsAndChecks) {
-  auto source = OpenSource();
-  ASSERT_NE(source, nullptr);
-  auto people = source->Schema("people");
-  ASSERT_TRUE(people.ok()) << people.status().message();
-  std::vector<std::string> types;
-  for (const auto& column : people->columns) types.push_back(column.declared_type);
-  EXPECT_EQ(types,
-            (std::vector<std::string>{"integer", "character varying(12)", "text", "numeric(10,2)",
-                                      "text[]", "jsonb", "uuid", "timestamp with time zone", "mood",
-                                      "double precision", "smallint", "bigint", "bytea"}));
-  EXPECT_EQ(people->columns[0].name, "id");
-  EXPECT_TRUE(people->columns[0].not_null);
-  EXPECT_EQ(people->columns[0].default_sql, "nextval('people_id_seq'::regclass)");
-  EXPECT_EQ(people->columns[0].primary_key_position, 1);
-  EXPECT_TRUE(people->columns[1].not_null);
-  EXPECT_EQ(people->columns[1].default_sql, "'unknown'::character varying");
-  EXPECT_FALSE(people->columns[2].not_null);
-  EXPECT_FALSE(people->columns[2].default_sql.has_value());
-  EXPECT_EQ(people->columns[2].primary_key_position, 0);
-  EXPECT_EQ(people->columns[7].default_sql, "now()");
-  EXPECT_EQ(people->check_constraints,
-            std::vector<std::string>{"CHECK ((balance >= (0)::numeric))"});
-  EXPECT_TRUE(people->foreign_keys.empty());
-  ASSERT_EQ(people->indexes.size(), 1u);  // the UNIQUE constraint; not the primary key
-  EXPECT_EQ(people->indexes[0].name, "people_email_key");
-  EXPECT_EQ(people->indexes[0].columns, std::vector<std::string>{"email"});
-  EXPECT_TRUE(people->indexes[0].unique);
-  EXPECT_EQ(people->indexes[0].create_sql, "");
-
-  auto workers = source->Schema("social.workers");
-  ASSERT_TRUE(workers.ok()) << workers.status().message();
-  EXPECT_EQ(workers->name, "social.workers");
-  EXPECT_EQ(workers->columns[1].declared_type, "social.tier");
-  EXPECT_EQ(workers->columns[1].default_sql, "'gold'::social.tier");
-  EXPECT_EQ(workers->check_constraints, std::vector<std::string>{"CHECK ((boss <> id))"});
-
-  auto big = source->Schema("big");
-  ASSERT_TRUE(big.ok()) << big.status().message();
-  ASSERT_EQ(big->columns.size(), 2u);  // the generated column is not data
-}
-
-TEST_F(PostgresSourceTest, ReadsKeysAndIndexes) {
-  auto source = OpenSource();
-  ASSERT_NE(source, nullptr);
-  auto visits = source->Schema("visits");
-  ASSERT_TRUE(visits.ok()) << visits.status().message();
-  EXPECT_EQ(visits->columns[0].primary_key_position, 2);
-  EXPECT_EQ(visits->columns[1].primary_key_position, 1);
-  EXPECT_EQ(visits->columns[1].default_sql, "1");
-  EXPECT_EQ(visits->columns[2].primary_key_position, 0);
-  ASSERT_EQ(visits->foreign_keys.size(), 1u);
-  EXPECT_EQ(visits->foreign_keys[0].columns, std::vector<std::string>{"person_id"});
-  EXPECT_EQ(visits->foreign_keys[0].referenced_table, "people");
-  EXPECT_EQ(visits->foreign_keys[0].referenced_columns, std::vector<std::string>{"id"});
-  EXPECT_EQ(visits->foreign_keys[0].on_delete, "CASCADE");
-  EXPECT_EQ(visits->foreign_keys[0].on_update, "");
-  ASSERT_EQ(visits->indexes.size(), 1u);
-  EXPECT_EQ(visits->indexes[0].name, "visits_by_note");
-  EXPECT_FALSE(visits->indexes[0].unique);
-  EXPECT_EQ(visits->indexes[0].create_sql,
-            "CREATE INDEX visits_by_note ON public.visits USING btree (note)");
-
-  auto notes = source->Schema("Case Notes");
-  ASSERT_TRUE(notes.ok()) << notes.status().message();
-  EXPECT_EQ(notes->columns[1].name, "Written By");
-  ASSERT_EQ(notes->foreign_keys.size(), 1u);
-  EXPECT_EQ(notes->foreign_keys[0].on_delete, "SET NULL");
-  EXPECT_EQ(notes->foreign_keys[0].on_update, "CASCADE");
-  ASSERT_EQ(notes->indexes.size(), 1u);
-  EXPECT_EQ(notes->indexes[0].name, "Case Notes by author");
-  EXPECT_EQ(notes->indexes[0].columns, std::vector<std::string>{"Written By"});
-  EXPECT_EQ(notes->indexes[0].create_sql,
-            "CREATE INDEX \"Case Notes by author\" ON public.\"Case Notes\" USING btree "
-            "(\"Written By\" DESC, lower(\"Written By\"))");
-
-  auto workers = source->Schema("social.workers");
-  ASSERT_TRUE(workers.ok()) << workers.status().message();
-  ASSERT_EQ(workers->foreign_keys.size(), 2u);  // by constraint name
-  EXPECT_EQ(workers->foreign_keys[0].columns, std::vector<std::string>{"boss"});
-  EXPECT_EQ(workers->foreign_keys[0].referenced_table, "social.workers");
-  EXPECT_EQ(workers->foreign_keys[1].columns, std::vector<std::string>{"person_id"});
-  EXPECT_EQ(workers->foreign_keys[1].referenced_table, "people");
-  EXPECT_EQ(workers->foreign_keys[1].referenced_columns, std::vector<std::string>{"id"});
-
-  auto log = source->Schema("log");
-  ASSERT_TRUE(log.ok()) << log.status().message();
-  for (const auto& column : log->columns) EXPECT_EQ(column.primary_key_position, 0);
-  EXPECT_TRUE(log->indexes.empty());
 }
 
 TEST_F(PostgresSourceTest, ReadsEveryCellExactly) {
@@ -273,7 +40,7 @@ TEST_F(PostgresSourceTest, ReadsEveryCellExactly) {
   EXPECT_EQ(ReadAll(*source, "Case Notes"),
             (Rows{{"i:10", "t:Dr \"Who\"\b\f\v", "i:1"}, {"i:11", "t:Zoë 🙂", "NULL"}}));
   EXPECT_EQ(ReadAll(*source, "log"),
-            (Rows{{"t:started", "t:2020-01-01 00:00:00+00"}, {"NULL", "NULL"}}));
+            (Rows{{"t:started", "t:2020-01-01 00:00:00+00", "i:10"}, {"NULL", "NULL", "i:15"}}));
   EXPECT_EQ(ReadAll(*source, "social.workers"),
             (Rows{{"i:1", "t:gold", "NULL", "i:1"}, {"i:2", "t:silver", "i:1", "i:2"}}));
   Rows events = ReadAll(*source, "events");
@@ -286,10 +53,11 @@ TEST_F(PostgresSourceTest, StreamsLargeTablesInBatches) {
   ASSERT_NE(source, nullptr);
   auto reader = source->Open("big");
   ASSERT_TRUE(reader.ok()) << reader.status().message();
-  // The estimate is the planner's (pg_class.reltuples): a hint for progress display, -1
-  // when the server has none. It must never be a wrong figure.
+  // The estimate is the planner's (pg_class.reltuples, which ANALYZE has set): a hint for
+  // progress display.
   const int64_t estimate = (*reader)->EstimatedRows();
-  EXPECT_TRUE(estimate == -1 || (estimate >= 9000 && estimate <= 11000)) << estimate;
+  EXPECT_GE(estimate, 9000);
+  EXPECT_LE(estimate, 11000);
   std::vector<Batch> batches;
   const Rows rows = ReadAll(*source, "big", &batches);
   ASSERT_EQ(rows.size(), 10000u);
@@ -456,4 +224,4 @@ TEST(PostgresCopyTextTest, AppliesKindsAndRejectsMalformedRows) {
 }
 
 }  // namespace
-}  // namespace veil
+}  // namespace veil::pgsource_test
