@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <set>
@@ -65,6 +66,13 @@ Result<TablePlan> PlanTable(const TableSchema& schema, const TablePolicy& table,
                 [&](const ForeignKeySchema& fk) { return touches_dropped(fk.columns); });
   std::erase_if(plan.output.indexes,
                 [&](const IndexSchema& ix) { return touches_dropped(ix.columns); });
+  // A primary key that lost a column is no key of the rest: the output has none.
+  const bool key_lost = std::any_of(
+      schema.columns.begin(), schema.columns.end(),
+      [&](const auto& c) { return c.primary_key_position > 0 && dropped.count(c.name); });
+  if (key_lost) {
+    for (auto& column : plan.output.columns) column.primary_key_position = 0;
+  }
   return plan;
 }
 

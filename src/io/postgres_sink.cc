@@ -363,6 +363,11 @@ class PostgresSink final : public Sink {
     if (!target_->copying.empty()) {
       return InternalError(fmt::format("{}: table {} was not finished", label(), target_->copying));
     }
+    for (const auto& table : tables_) {
+      if (table.primary_key.empty()) continue;
+      VEIL_RETURN_IF_ERROR(Exec(PrimaryKeySql(table),
+                                fmt::format("adding the primary key of {}", table.name.Sql())));
+    }
     for (const auto& table : tables_) VEIL_RETURN_IF_ERROR(AddIndexesAndChecks(table));
     for (const auto& table : tables_) VEIL_RETURN_IF_ERROR(AddForeignKeys(table));
     for (const auto& sequence : sequences_) {

@@ -21,7 +21,7 @@
 //   left out. Then the table, its columns ordered by position when every position is
 //   known (generated ones among them), with declared types verbatim, collations the
 //   target has, identity (GENERATED ... AS IDENTITY with the sequence's options), NOT
-//   NULL, DEFAULT (verbatim, parenthesised), the named primary key, PARTITION BY and its
+//   NULL, DEFAULT (verbatim, parenthesised), PARTITION BY and its
 //   partitions at every level, and the comments of the table and columns. A generated
 //   column is created GENERATED ALWAYS AS (...) STORED and is neither written nor given
 //   rows: it is omitted when it reads a column the output lacks. A partition key over a
@@ -32,7 +32,8 @@
 //   created with the options TableSchema::sequences gives (else AS integer/smallint for
 //   such columns) and owned by the column the schema names (else by its first column,
 //   if the sequence is in the table's schema).
-// - Commit() then adds, after the load: indexes (create_sql verbatim; else the UNIQUE
+// - Commit() then adds, after the load: the named primary key, indexes (create_sql verbatim; else
+// the UNIQUE
 //   or EXCLUDE constraint as its definition states it, else a UNIQUE constraint for a
 //   unique index and a plain index otherwise), CHECK constraints, then foreign keys
 //   under their names and definitions when known, with their actions (validating the

@@ -160,15 +160,18 @@ std::vector<std::string> InTableOrder(std::vector<std::pair<int, std::string>> d
 
 std::string CreateTableSql(const OutputTable& table,
                            const std::vector<std::string>& column_definitions) {
-  std::vector<std::string> parts = column_definitions;
-  if (!table.primary_key.empty()) {
-    const std::string name =
-        table.primary_key_name.empty() ? "" : "CONSTRAINT " + Quote(table.primary_key_name) + " ";
-    parts.push_back(name + "PRIMARY KEY " + QuotedList(table.primary_key));
-  }
   const std::string partitioning =
       table.partition_by.empty() ? "" : " PARTITION BY " + table.partition_by;
-  return fmt::format("CREATE TABLE {} ({}){}", table.name.Sql(), Join(parts), partitioning);
+  return fmt::format("CREATE TABLE {} ({}){}", table.name.Sql(), Join(column_definitions),
+                     partitioning);
+}
+
+std::string PrimaryKeySql(const OutputTable& table) {
+  if (table.primary_key.empty()) return "";
+  const std::string name =
+      table.primary_key_name.empty() ? "" : "CONSTRAINT " + Quote(table.primary_key_name) + " ";
+  return fmt::format("ALTER TABLE {} ADD {}PRIMARY KEY {}", table.name.Sql(), name,
+                     QuotedList(table.primary_key));
 }
 
 std::string IndexSql(const OutputTable& table, const IndexSchema& index) {

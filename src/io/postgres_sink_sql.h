@@ -79,6 +79,9 @@ std::vector<std::string> InTableOrder(std::vector<std::pair<int, std::string>> d
 // The primary key is named when the schema names it; PARTITION BY follows when set.
 std::string CreateTableSql(const OutputTable& table,
                            const std::vector<std::string>& column_definitions);
+// The primary key, added after the rows are loaded (one bulk index build instead of an
+// insert per row); "" if the table has none.
+std::string PrimaryKeySql(const OutputTable& table);
 // create_sql verbatim; else the constraint its definition states (UNIQUE or EXCLUDE);
 // else a UNIQUE constraint (unique) or an index over the columns.
 std::string IndexSql(const OutputTable& table, const IndexSchema& index);

@@ -44,6 +44,8 @@ TEST_F(TablePlanTest, ParentsComeFirstAndDroppedColumnsLoseTheirKeysAndIndexes) 
   visit.foreign_keys.push_back({{"child"}, "child", {"id"}, "", ""});
   visit.indexes.push_back({"visit_note", {"note"}, false, ""});
   visit.indexes.push_back({"visit_child", {"child"}, false, ""});
+  visit.columns[0].primary_key_position = 1;  // key (id, note): loses note
+  visit.columns[2].primary_key_position = 2;
   TableSchema child = TextTable("child", {"id", "family"});
   child.foreign_keys.push_back({{"family"}, "family", {"id"}, "", ""});
   auto plans = PlanTables({visit, child, TextTable("family", {"id"}), TextTable("audit", {"a"})},
@@ -58,6 +60,7 @@ TEST_F(TablePlanTest, ParentsComeFirstAndDroppedColumnsLoseTheirKeysAndIndexes) 
   ASSERT_EQ(v.output.indexes.size(), 1u);
   EXPECT_EQ(v.output.indexes[0].name, "visit_child");
   EXPECT_EQ(v.output.foreign_keys.size(), 1u);
+  EXPECT_EQ(v.output.columns[0].primary_key_position, 0) << "a key without note is no key";
   EXPECT_EQ(plans.value()[0].columns[0].kind, ColumnPlan::Kind::kTransform);
   EXPECT_EQ(plans.value()[3].action, TableAction::kDelete);
 }

@@ -76,9 +76,9 @@ TEST(PostgresSinkSqlTest, BuildsTablesIndexesConstraintsAndSequenceMoves) {
   schema.check_constraints = {"CHECK ((b > 0))"};
   const OutputTable table = DescribeOutput(SplitTableName(schema.name), schema);
   EXPECT_EQ(table.name.Sql(), "\"social\".\"Case Notes\"");
-  EXPECT_EQ(
-      CreateTableSql(table, {"c1", "c2"}),
-      "CREATE TABLE \"social\".\"Case Notes\" (c1, c2, PRIMARY KEY (\"a \"\"x\"\"\", \"b\"))");
+  EXPECT_EQ(CreateTableSql(table, {"c1", "c2"}), "CREATE TABLE \"social\".\"Case Notes\" (c1, c2)");
+  EXPECT_EQ(PrimaryKeySql(table),
+            "ALTER TABLE \"social\".\"Case Notes\" ADD PRIMARY KEY (\"a \"\"x\"\"\", \"b\")");
   ASSERT_EQ(table.indexes.size(), 3u);
   EXPECT_EQ(IndexSql(table, table.indexes[0]),
             "ALTER TABLE \"social\".\"Case Notes\" ADD CONSTRAINT \"u\" UNIQUE (\"b\")");
@@ -115,8 +115,9 @@ TEST(PostgresSinkSqlTest, NamesConstraintsAndUsesTheirDefinitions) {
   schema.partition_by = "RANGE (a)";
   const OutputTable table = DescribeOutput(SplitTableName(schema.name), schema);
   EXPECT_EQ(CreateTableSql(table, {"c"}),
-            "CREATE TABLE \"public\".\"t\" (c, CONSTRAINT \"t key\" PRIMARY KEY (\"a\")) "
-            "PARTITION BY RANGE (a)");
+            "CREATE TABLE \"public\".\"t\" (c) PARTITION BY RANGE (a)");
+  EXPECT_EQ(PrimaryKeySql(table),
+            "ALTER TABLE \"public\".\"t\" ADD CONSTRAINT \"t key\" PRIMARY KEY (\"a\")");
   EXPECT_EQ(IndexSql(table, table.indexes[0]),
             "ALTER TABLE \"public\".\"t\" ADD CONSTRAINT \"u\" UNIQUE NULLS NOT DISTINCT (a)");
   EXPECT_EQ(IndexSql(table, table.indexes[1]),

@@ -15,7 +15,6 @@
 #include <fmt/format.h>
 
 #include <charconv>
-#include <limits>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
