@@ -132,7 +132,7 @@ class InPlaceSink final : public Sink {
  public:
   InPlaceSink(std::shared_ptr<Target> target, InPlaceRecord record)
       : target_(std::move(target)), record_(std::move(record)) {}
-  ~InPlaceSink() override { Abandon(); }
+  ~InPlaceSink() override { target_->Abandon(); }
 
   Status Start(int lock_timeout_ms) {
     VEIL_RETURN_IF_ERROR(Exec(kSessionSql, "setting up the session"));
@@ -183,17 +183,7 @@ class InPlaceSink final : public Sink {
   }
 
   Status Commit() override {
-    if (!target_->open) {
-      return InternalError(fmt::format("{}: Commit() after Commit() or a failure", label()));
-    }
-    Status status = Rewrite();
-    if (!status.ok()) {
-      Abandon();
-      return status;
-    }
-    target_->open = false;
-    target_->session.Close();
-    return Status::Ok();
+    return target_->Finish([this] { return Rewrite(); });
   }
 
  private:
@@ -223,9 +213,6 @@ class InPlaceSink final : public Sink {
   }
 
   Status Rewrite() {
-    if (!target_->copying.empty()) {
-      return InternalError(fmt::format("{}: table {} was not finished", label(), target_->copying));
-    }
     VEIL_RETURN_IF_ERROR(DropForeignKeys());
     VEIL_RETURN_IF_ERROR(DisableTriggers());
     for (const auto& table : omitted_) {
@@ -239,11 +226,7 @@ class InPlaceSink final : public Sink {
                                 fmt::format("re-enabling the triggers of {}", trigger.table)));
     }
     for (const auto& table : staged_) VEIL_RETURN_IF_ERROR(AdvanceSequences(table.live));
-    VEIL_RETURN_IF_ERROR(RecordRun());
-    if (PQtransactionStatus(target_->session.get()) != PQTRANS_INTRANS) {
-      return IoError(fmt::format("{}: the scrub failed earlier; nothing was changed", label()));
-    }
-    return Exec("COMMIT", "committing the scrub");
+    return RecordRun();
   }
 
   std::vector<std::string> TouchedOids() const {
@@ -375,20 +358,6 @@ class InPlaceSink final : public Sink {
                   std::to_string(staged_.size()), std::to_string(omitted_.size())},
                  what)
         .status();
-  }
-
-  // Rolls back; writers fail from now on.
-  void Abandon() {
-    if (!target_->open) return;
-    target_->open = false;
-    PGconn* conn = target_->session.get();
-    if (conn && PQtransactionStatus(conn) == PQTRANS_ACTIVE) {  // in a COPY
-      PQputCopyEnd(conn, "the scrub was abandoned");
-      DrainResults(conn);
-    }
-    (void)Exec("ROLLBACK", "rolling back");
-    target_->session.Close();
-    target_->copying.clear();
   }
 
   std::shared_ptr<Target> target_;

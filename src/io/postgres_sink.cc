@@ -120,16 +120,11 @@ class PostgresSink final : public Sink {
   }
 
   Status Commit() override {
-    if (!target_->open) {
-      return InternalError(fmt::format("{}: Commit() after Commit() or a failure", label()));
-    }
-    Status status = FinishLoad();
+    Status status = target_->Finish([this] { return FinishLoad(); });
     if (!status.ok()) {
-      Abandon();
+      if (created_) created_->Drop();
       return status;
     }
-    target_->open = false;
-    target_->session.Close();
     if (created_) created_->Keep();
     return Status::Ok();
   }
@@ -360,9 +355,6 @@ class PostgresSink final : public Sink {
   }
 
   Status FinishLoad() {
-    if (!target_->copying.empty()) {
-      return InternalError(fmt::format("{}: table {} was not finished", label(), target_->copying));
-    }
     for (const auto& table : tables_) {
       if (table.primary_key.empty()) continue;
       VEIL_RETURN_IF_ERROR(Exec(PrimaryKeySql(table),
@@ -380,10 +372,7 @@ class PostgresSink final : public Sink {
           Exec(AdvanceIdentitySql(table, column),
                fmt::format("advancing the identity sequence of {}.{}", table, Quote(column))));
     }
-    if (PQtransactionStatus(target_->session.get()) != PQTRANS_INTRANS) {
-      return IoError(fmt::format("{}: the load failed earlier; nothing was committed", label()));
-    }
-    return Exec("COMMIT", "committing the load");
+    return Status::Ok();
   }
 
   // Runs a deferred statement; one the output's shape does not allow (an SQL error of
@@ -420,17 +409,7 @@ class PostgresSink final : public Sink {
 
   // Rolls back and drops the database if the sink created it. Writers fail from now on.
   void Abandon() {
-    if (target_->open) {
-      target_->open = false;
-      PGconn* conn = target_->session.get();
-      if (conn && PQtransactionStatus(conn) == PQTRANS_ACTIVE) {  // in a COPY
-        PQputCopyEnd(conn, "the load was abandoned");
-        DrainResults(conn);
-      }
-      (void)Exec("ROLLBACK", "rolling back");
-      target_->session.Close();
-      target_->copying.clear();
-    }
+    target_->Abandon();
     if (created_) created_->Drop();
   }
 

@@ -208,6 +208,44 @@ Status ConnectError(const ConnPtr& conn) {
                              OneLine(PQerrorMessage(conn.get()))));
 }
 
+// ---- Target ----
+
+Status Target::Finish(const std::function<Status()>& finish) {
+  if (!open) {
+    return InternalError(fmt::format("{}: finished twice or after a failure", session.label()));
+  }
+  Status status =
+      copying.empty()
+          ? finish()
+          : InternalError(fmt::format("{}: table {} was not finished", session.label(), copying));
+  // COMMIT of a transaction that failed earlier rolls back without an error.
+  if (status.ok() && PQtransactionStatus(session.get()) != PQTRANS_INTRANS) {
+    status = IoError(
+        fmt::format("{}: a statement failed earlier; nothing was committed", session.label()));
+  }
+  if (status.ok()) status = session.Exec("COMMIT", "committing");
+  if (!status.ok()) {
+    Abandon();
+    return status;
+  }
+  open = false;
+  session.Close();
+  return Status::Ok();
+}
+
+void Target::Abandon() {
+  if (!open) return;
+  open = false;
+  PGconn* conn = session.get();
+  if (conn && PQtransactionStatus(conn) == PQTRANS_ACTIVE) {  // in a COPY
+    PQputCopyEnd(conn, "abandoned");
+    DrainResults(conn);
+  }
+  (void)session.Exec("ROLLBACK", "rolling back");
+  session.Close();
+  copying.clear();
+}
+
 TableName SplitTableName(const std::string& name) {
   const size_t dot = name.find('.');
   if (dot == std::string::npos) return {"public", name};

@@ -11,6 +11,7 @@
 
 #include <libpq-fe.h>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -98,9 +99,18 @@ struct TableName {
 };
 TableName SplitTableName(const std::string& name);
 
-// The target connection, shared by the sink and its writers.
+// The target connection, shared by a sink and its writers: one transaction that is
+// either committed whole or rolled back.
 struct Target {
   explicit Target(ConnPtr conn) : session(std::move(conn)) {}
+
+  // Runs `finish` (the statements that complete the work) if the target is open and no
+  // COPY is in progress, then commits; on any failure rolls back instead. Either way
+  // the target is closed afterwards.
+  Status Finish(const std::function<Status()>& finish);
+  // Ends a COPY in progress, rolls back and closes. Writers fail from now on.
+  void Abandon();
+
   Session session;
   bool open = true;     // false once committed or abandoned
   std::string copying;  // the table whose COPY is in progress, "" if none
