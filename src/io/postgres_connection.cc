@@ -4,53 +4,10 @@
 
 #include <utility>
 
+#include "io/postgres_errors.h"
+
 namespace veil {
 namespace {
-
-std::string FirstLine(std::string_view text) {
-  text = text.substr(0, text.find('\n'));
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\r')) text.remove_suffix(1);
-  return std::string(text);
-}
-
-std::string Label(const PGconn* conn) {
-  const auto text = [](const char* value) { return std::string(value != nullptr ? value : ""); };
-  return fmt::format("postgresql://{}@{}:{}/{}", text(PQuser(conn)), text(PQhost(conn)),
-                     text(PQport(conn)), text(PQdb(conn)));
-}
-
-std::string ErrorField(const PGresult* result, int field) {
-  if (result == nullptr) return "";
-  const char* value = PQresultErrorField(result, field);
-  return value != nullptr ? value : "";
-}
-
-// The reason an operation failed, in words that cannot contain a value.
-std::string Reason(const PGconn* conn, const PGresult* result, const std::string& state) {
-  if (state.rfind("22", 0) == 0) {
-    return fmt::format("the server rejected a value (SQLSTATE {})", state);
-  }
-  if (state.rfind("23", 0) == 0) {
-    const std::string constraint = ErrorField(result, PG_DIAG_CONSTRAINT_NAME);
-    if (constraint.empty()) {
-      return fmt::format("an integrity constraint is violated (SQLSTATE {})", state);
-    }
-    return fmt::format("constraint {} is violated (SQLSTATE {})", PgQuoteIdentifier(constraint),
-                       state);
-  }
-  std::string reason = ErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
-  // Errors raised by libpq itself carry no fields, only a message.
-  if (reason.empty() && result != nullptr) reason = FirstLine(PQresultErrorMessage(result));
-  if (reason.empty()) reason = FirstLine(PQerrorMessage(conn));
-  if (reason.empty()) reason = "unknown error";
-  return reason;
-}
-
-Status AsStatus(const std::string& state, std::string message) {
-  if (state.rfind("22", 0) == 0) return InputError(std::move(message));
-  if (state.rfind("23", 0) == 0) return ConflictError(std::move(message));
-  return IoError(std::move(message));
-}
 
 bool IsOctal(char c) {
   return c >= '0' && c <= '7';
@@ -164,17 +121,16 @@ Result<PostgresConnection> PostgresConnection::Open(const std::string& conninfo)
   PostgresConnection connection;
   connection.conn_.reset(PQconnectdb(conninfo.c_str()));
   if (!connection.conn_) return IoError("could not connect to PostgreSQL: out of memory");
-  connection.label_ = Label(connection.get());
+  connection.label_ = PgConnectionLabel(connection.get());
   if (PQstatus(connection.get()) != CONNECTION_OK) {
     return IoError(fmt::format("{}: could not connect: {}", connection.label_,
-                               FirstLine(PQerrorMessage(connection.get()))));
+                               PgOneLine(PQerrorMessage(connection.get()))));
   }
   return connection;
 }
 
 Status PostgresConnection::Error(const PGresult* result, std::string_view what) const {
-  const std::string state = ErrorField(result, PG_DIAG_SQLSTATE);
-  return AsStatus(state, fmt::format("{}: {}: {}", label_, what, Reason(get(), result, state)));
+  return PgServerError(get(), result, fmt::format("{}: {}", label_, what));
 }
 
 Status PostgresConnection::Execute(const std::string& sql, std::string_view what) const {

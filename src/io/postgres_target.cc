@@ -7,52 +7,9 @@
 #include <optional>
 #include <utility>
 
+#include "io/postgres_errors.h"
+
 namespace veil::pgsink {
-namespace {
-
-// libpq's messages span lines and indent with tabs.
-std::string OneLine(const std::string& text) {
-  std::string line;
-  for (const char c : text) {
-    const bool space = c == '\n' || c == '\t' || c == ' ' || c == '\r';
-    if (!space) {
-      line += c;
-    } else if (!line.empty() && line.back() != ' ') {
-      line += ' ';
-    }
-  }
-  while (!line.empty() && line.back() == ' ') line.pop_back();
-  return line;
-}
-
-std::string Label(const PGconn* conn) {
-  const auto text = [](const char* value) { return std::string(value ? value : ""); };
-  return fmt::format("postgresql://{}@{}:{}/{}", text(PQuser(conn)), text(PQhost(conn)),
-                     text(PQport(conn)), text(PQdb(conn)));
-}
-
-const char* DataErrorText(const std::string& state) {
-  if (state == "22001") return "a value is too long for the column's type";
-  if (state == "22003") return "a number is out of range for the column's type";
-  if (state == "22P02") return "a value is not valid text for the column's type";
-  if (state == "22007" || state == "22008") return "a value is not a valid date or time";
-  if (state == "22021") return "a value is not valid in the database's encoding";
-  if (state == "22012") return "a division by zero";
-  return "a value was rejected (data exception)";
-}
-
-std::string IntegrityErrorText(const std::string& state, const std::string& constraint) {
-  const std::string name = constraint.empty() ? "" : " " + Quote(constraint);
-  if (state == "23502") return "NULL in a NOT NULL column";
-  if (state == "23505") return fmt::format("duplicate key in unique constraint{}", name);
-  if (state == "23503") {
-    return fmt::format("foreign key{} is violated: rows reference missing rows", name);
-  }
-  if (state == "23514") return fmt::format("check constraint{} is violated", name);
-  return fmt::format("integrity constraint{} is violated", name);
-}
-
-}  // namespace
 
 std::string Quote(std::string_view name) {
   std::string quoted = "\"";
@@ -70,8 +27,7 @@ std::string QuotedList(const std::vector<std::string>& names) {
 }
 
 std::string ErrorField(const PGresult* result, int field) {
-  const char* value = result ? PQresultErrorField(result, field) : nullptr;
-  return value ? value : "";
+  return PgErrorField(result, field);
 }
 
 ResultPtr DrainResults(PGconn* conn) {
@@ -87,27 +43,14 @@ ResultPtr DrainResults(PGconn* conn) {
 
 // ---- Session ----
 
-Session::Session(ConnPtr conn) : conn_(std::move(conn)), label_(Label(conn_.get())) {
+Session::Session(ConnPtr conn) : conn_(std::move(conn)), label_(PgConnectionLabel(conn_.get())) {
   // Notices (e.g. "table does not exist, skipping") are not wanted on stderr.
   PQsetNoticeProcessor(
       conn_.get(), [](void*, const char*) {}, nullptr);
 }
 
 Status Session::Error(const PGresult* result, const std::string& what) const {
-  const std::string state = ErrorField(result, PG_DIAG_SQLSTATE);
-  const std::string prefix = fmt::format("{}: {}: ", label_, what);
-  if (state.rfind("22", 0) == 0) {
-    return InputError(fmt::format("{}{} (SQLSTATE {})", prefix, DataErrorText(state), state));
-  }
-  if (state.rfind("23", 0) == 0) {
-    const std::string constraint = ErrorField(result, PG_DIAG_CONSTRAINT_NAME);
-    return ConflictError(
-        fmt::format("{}{} (SQLSTATE {})", prefix, IntegrityErrorText(state, constraint), state));
-  }
-  std::string message = ErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
-  if (message.empty()) message = conn_ ? OneLine(PQerrorMessage(conn_.get())) : "not connected";
-  if (!state.empty()) message += fmt::format(" (SQLSTATE {})", state);
-  return IoError(prefix + message);
+  return PgServerError(conn_.get(), result, fmt::format("{}: {}", label_, what));
 }
 
 Status Session::Exec(const std::string& sql, const std::string& what) const {
@@ -204,8 +147,8 @@ bool Connected(const ConnPtr& conn) {
 
 Status ConnectError(const ConnPtr& conn) {
   if (!conn) return IoError("could not connect to PostgreSQL: out of memory");
-  return IoError(fmt::format("{}: could not connect: {}", Label(conn.get()),
-                             OneLine(PQerrorMessage(conn.get()))));
+  return IoError(fmt::format("{}: could not connect: {}", PgConnectionLabel(conn.get()),
+                             PgOneLine(PQerrorMessage(conn.get()))));
 }
 
 // ---- Target ----
