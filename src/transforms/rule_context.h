@@ -16,15 +16,22 @@
 #include "transforms/code_lists.h"
 #include "transforms/entity_digests.h"
 #include "transforms/fakes/fake_kind.h"
+#include "transforms/json_path.h"
 #include "transforms/originals_filter.h"
 #include "transforms/pseudonym_tracker.h"
 
 namespace veil {
 
 // A column whose original values fakes must avoid (see FakeKind::CanEqualRealValues).
+// With no `json_paths` the originals are the column's values. Otherwise the column holds
+// JSON documents and the originals are the values json_paths[0] reaches in each of them;
+// each further path applies to the JSON held in the values the one before reached (a
+// json rule inside a json rule). Values are taken as the json rule hands them to its
+// inner rules: strings as their text, numbers and booleans as their JSON text.
 struct OriginalsScan {
   std::string table;
   size_t column = 0;
+  std::vector<JsonPath> json_paths{};
 };
 
 // Shared by every rule of a run. Built once by the engine; outlives all rules.

@@ -2,7 +2,9 @@
 // (PostgreSQL json/jsonb columns, or any text column holding JSON). Members the policy
 // does not list are kept. RULE is keep, drop (remove the member or element), null (JSON
 // null) or any other rule kind, built with the same context as a plain column rule, so
-// entity-keyed rules read the table's key column and pseudonyms join across tables.
+// entity-keyed rules read the table's key column and pseudonyms join across tables. A
+// fake that can equal real values gets an originals scan of the values at its path, so
+// it avoids the names found inside documents as well as those of plain columns.
 //
 // Batch design: for each path, the addressed value of every row is gathered into one
 // Column (strings as their text, numbers and booleans as their JSON text, JSON null as
@@ -308,11 +310,16 @@ Result<std::unique_ptr<Rule>> BuildInnerRule(const RuleSpec& spec, const JsonPat
   column.name = fmt::format("{}, path {}", column.name, path.text());
   column.declared_type.clear();
   const RuleContext inner{context.run, context.table, schema, context.column_index};
-  const size_t scans = context.run.originals_to_scan.size();
+  auto& to_scan = context.run.originals_to_scan;
+  const size_t scans = to_scan.size();
   auto rule = InnerRegistry().Create(spec, inner);
-  // A fake asks the engine to collect the column's original values; here those would
-  // be whole documents, which no fake can equal, so the scan would be wasted work.
-  context.run.originals_to_scan.resize(scans);
+  // A fake that can equal real values asked the engine to collect the column's values;
+  // here they are the values the path reaches inside the documents (a json rule inside
+  // has already put its own paths there, which apply inside what this one reaches).
+  for (size_t i = scans; i < to_scan.size(); ++i) {
+    auto& paths = to_scan[i].json_paths;
+    paths.insert(paths.begin(), path);
+  }
   return rule;
 }
 
