@@ -64,6 +64,8 @@ Result<RunSummary> Copy(const AnonymiseOptions& options) {
     summary.tables.push_back({plan.input.name, ActionName(plan.action), rows});
     summary.rows += rows;
   }
+  VEIL_ASSIGN_OR_RETURN(const std::vector<ViewSchema> views, source->Views());
+  VEIL_RETURN_IF_ERROR(sink->AddViews(views));
   VEIL_RETURN_IF_ERROR(sink->Commit());
   FinishSummary(*setup, SecondsSince(start));
   return std::move(setup->summary);

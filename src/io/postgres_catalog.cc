@@ -19,6 +19,18 @@ constexpr const char* kTablesSql =
     "AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname NOT IN ('information_schema', 'veil') "
     "ORDER BY n.nspname COLLATE \"C\", c.relname COLLATE \"C\"";
 
+// Views and materialized views outside the system schemas and extensions, oldest first
+// (a view is created after those it reads, unless it was replaced since).
+constexpr const char* kViewsSql =
+    "SELECT n.nspname, c.relname, pg_catalog.pg_get_viewdef(c.oid), c.relkind = 'm', "
+    "pg_catalog.obj_description(c.oid, 'pg_class') "
+    "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE c.relkind IN ('v', 'm') "
+    "AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname NOT IN ('information_schema', 'veil') "
+    "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = "
+    "'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = c.oid AND d.deptype = 'e') "
+    "ORDER BY c.oid";
+
 // The base type of a domain is what decides a cell's kind. An identity column's options
 // come from the sequence that depends on it internally.
 constexpr const char* kColumnsSql = R"sql(SELECT a.attnum, a.attname,
@@ -354,6 +366,20 @@ Result<std::vector<Relation>> ReadRelations(const PostgresConnection& conn) {
     relations.push_back(std::move(relation));
   }
   return relations;
+}
+
+Result<std::vector<ViewSchema>> ReadViews(const PostgresConnection& conn) {
+  VEIL_ASSIGN_OR_RETURN(PgResultPtr result, conn.Query(kViewsSql, {}, "listing views"));
+  std::vector<ViewSchema> views;
+  for (int row = 0; row < PQntuples(result.get()); ++row) {
+    ViewSchema view;
+    view.name = TableName(Text(result.get(), row, 0), Text(result.get(), row, 1));
+    view.definition = Text(result.get(), row, 2);
+    view.materialized = PgText(result.get(), row, 3) == "t";
+    view.comment = Text(result.get(), row, 4);
+    views.push_back(std::move(view));
+  }
+  return views;
 }
 
 Result<TableShape> ReadShape(const PostgresConnection& conn, const Relation& rel) {

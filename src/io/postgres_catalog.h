@@ -22,6 +22,7 @@
 
 #include "core/column.h"
 #include "core/table_schema.h"
+#include "core/view_schema.h"
 #include "io/postgres_connection.h"
 #include "veil/status.h"
 
@@ -46,6 +47,9 @@ struct TableShape {
 Result<std::vector<Relation>> ReadRelations(const PostgresConnection& conn);
 
 Result<TableShape> ReadShape(const PostgresConnection& conn, const Relation& rel);
+
+// Views and materialized views (pg_get_viewdef() definitions), oldest first.
+Result<std::vector<ViewSchema>> ReadViews(const PostgresConnection& conn);
 
 // The planner's row count: pg_class.reltuples of a plain table, the sum over the leaf
 // partitions of a partitioned one (0 if it has none); -1 if any is unknown (never

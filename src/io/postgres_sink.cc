@@ -119,6 +119,11 @@ class PostgresSink final : public Sink {
     return MakeCopyWriter(target_, name, std::move(columns));
   }
 
+  Status AddViews(const std::vector<ViewSchema>& views) override {
+    views_ = views;
+    return Status::Ok();
+  }
+
   Status Commit() override {
     Status status = target_->Finish([this] { return FinishLoad(); });
     if (!status.ok()) {
@@ -362,6 +367,7 @@ class PostgresSink final : public Sink {
     }
     for (const auto& table : tables_) VEIL_RETURN_IF_ERROR(AddIndexesAndChecks(table));
     for (const auto& table : tables_) VEIL_RETURN_IF_ERROR(AddForeignKeys(table));
+    VEIL_RETURN_IF_ERROR(CreateViews());
     for (const auto& sequence : sequences_) {
       if (sequence.columns.empty()) continue;
       VEIL_RETURN_IF_ERROR(
@@ -371,6 +377,33 @@ class PostgresSink final : public Sink {
       VEIL_RETURN_IF_ERROR(
           Exec(AdvanceIdentitySql(table, column),
                fmt::format("advancing the identity sequence of {}.{}", table, Quote(column))));
+    }
+    return Status::Ok();
+  }
+
+  // Views in rounds, so that one reading another is created after it whatever the
+  // source's order; a view the output cannot support (class 42: it reads a dropped
+  // column or table) is left out once a round creates nothing more.
+  Status CreateViews() {
+    std::vector<const ViewSchema*> pending;
+    for (const auto& view : views_) {
+      VEIL_RETURN_IF_ERROR(PrepareSchema(SplitTableName(view.name).schema));
+      pending.push_back(&view);
+    }
+    for (size_t before = pending.size() + 1; !pending.empty() && pending.size() < before;) {
+      before = pending.size();
+      std::vector<const ViewSchema*> failed;
+      for (const ViewSchema* view : pending) {
+        const std::string what = fmt::format("creating view {}", SplitTableName(view->name).Sql());
+        VEIL_ASSIGN_OR_RETURN(const auto made,
+                              target_->session.TryQuery(CreateViewSql(*view), {}, what));
+        if (!made) {
+          failed.push_back(view);
+        } else if (!view->comment.empty()) {
+          VEIL_RETURN_IF_ERROR(Exec(ViewCommentSql(*view), what));
+        }
+      }
+      pending = std::move(failed);
     }
     return Status::Ok();
   }
@@ -423,6 +456,7 @@ class PostgresSink final : public Sink {
   std::map<std::string, bool> collations_;                 // collation -> the target has it
   std::vector<OutputTable> tables_;
   std::vector<SequenceUse> sequences_;
+  std::vector<ViewSchema> views_;
   std::vector<std::pair<std::string, std::string>> identities_;  // (table SQL, column)
 };
 

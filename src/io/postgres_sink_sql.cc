@@ -251,4 +251,20 @@ std::string AdvanceIdentitySql(const std::string& table, const std::string& colu
       fmt::format("(SELECT max({}) FROM {})", Quote(column), table));
 }
 
+std::string CreateViewSql(const ViewSchema& view) {
+  std::string definition = view.definition;
+  while (!definition.empty() &&
+         (definition.back() == ';' || definition.back() == ' ' || definition.back() == '\n')) {
+    definition.pop_back();
+  }
+  return fmt::format("CREATE {}VIEW {} AS {}", view.materialized ? "MATERIALIZED " : "",
+                     SplitTableName(view.name).Sql(), definition);
+}
+
+std::string ViewCommentSql(const ViewSchema& view) {
+  if (view.comment.empty()) return "";
+  return fmt::format("COMMENT ON {}VIEW {} IS {}", view.materialized ? "MATERIALIZED " : "",
+                     SplitTableName(view.name).Sql(), Literal(view.comment));
+}
+
 }  // namespace veil::pgsink

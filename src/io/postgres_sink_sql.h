@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/table_schema.h"
+#include "core/view_schema.h"
 #include "io/postgres_target.h"
 
 namespace veil::pgsink {
@@ -89,6 +90,10 @@ std::string IndexSql(const OutputTable& table, const IndexSchema& index);
 std::string ForeignKeySql(const OutputTable& table, const ForeignKeySchema& fk,
                           const TableName& parent);
 std::string CheckSql(const OutputTable& table, const std::string& check);
+// CREATE [MATERIALIZED] VIEW name AS definition (a materialized view is filled from the
+// output's rows), and its COMMENT ("" if none).
+std::string CreateViewSql(const ViewSchema& view);
+std::string ViewCommentSql(const ViewSchema& view);
 // CREATE TABLE ... PARTITION OF ..., itself partitioned when `partitioned` and the
 // partition has a key.
 std::string PartitionSql(const PartitionSchema& partition, bool partitioned);

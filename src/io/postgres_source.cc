@@ -161,6 +161,8 @@ class PostgresSource final : public Source {
     return shape->schema;
   }
 
+  Result<std::vector<ViewSchema>> Views() const override { return pgcatalog::ReadViews(conn_); }
+
   Result<std::unique_ptr<TableReader>> Open(const std::string& table) override {
     VEIL_ASSIGN_OR_RETURN(const TableShape* shape, Shape(table));
     const Relation& relation = *Find(table);

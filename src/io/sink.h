@@ -8,9 +8,11 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/batch.h"
 #include "core/table_schema.h"
+#include "core/view_schema.h"
 #include "veil/status.h"
 
 namespace veil {
@@ -34,6 +36,10 @@ class Sink {
   // Records that the source table `name` is not part of the output (the policy drops
   // it). A sink writing a new output has nothing to do; an in-place sink drops it.
   virtual Status OmitTable(const std::string& /*name*/) { return Status::Ok(); }
+  // Recreates the source's views over the written tables, as far as the sink can: a view
+  // that needs something the output lacks (a dropped column or table) is left out.
+  // Sinks without views ignore them. Called once, after the last table.
+  virtual Status AddViews(const std::vector<ViewSchema>& /*views*/) { return Status::Ok(); }
   // Makes all written tables durable and moves the output into place atomically.
   virtual Status Commit() = 0;
 };

@@ -12,6 +12,7 @@
 
 #include "core/batch.h"
 #include "core/table_schema.h"
+#include "core/view_schema.h"
 #include "veil/status.h"
 
 namespace veil {
@@ -36,6 +37,9 @@ class Source {
   virtual std::vector<std::string> TableNames() const = 0;
   virtual Result<TableSchema> Schema(const std::string& table) const = 0;
   virtual Result<std::unique_ptr<TableReader>> Open(const std::string& table) = 0;
+  // The views over the source's tables, in an order that creates dependencies first
+  // where the source knows it; none for sources without views.
+  virtual Result<std::vector<ViewSchema>> Views() const { return std::vector<ViewSchema>{}; }
 };
 
 }  // namespace veil

@@ -111,6 +111,42 @@ tables:
             (std::vector<std::vector<std::string>>{{"2000"}}));
 }
 
+TEST(AnonymisePostgresTest, ViewsAreRecreatedOverTheAnonymisedTables) {
+  auto& pg = SharedPostgres();
+  MakeSource("e2e_views");
+  pg.Execute("e2e_views", R"(
+    CREATE SCHEMA reports;
+    CREATE VIEW reports."Visit Counts" AS
+      SELECT p.id, count(*) AS visits FROM people p JOIN visits v ON v.person_id = p.id GROUP BY p.id;
+    CREATE VIEW busy AS SELECT id FROM reports."Visit Counts" WHERE visits > 3;
+    CREATE MATERIALIZED VIEW names AS SELECT name FROM people;
+    COMMENT ON MATERIALIZED VIEW names IS 'every name';
+    CREATE VIEW with_notes AS SELECT id, notes FROM people;
+  )");
+  ScratchDir dir;
+  std::ofstream(dir / "policy.yaml") << kPolicy;
+  const auto r = RunVeil(
+      {"anonymise", "-q", "--policy", dir / "policy.yaml", pg.Uri("e2e_views"), pg.Uri("e2e_v")},
+      kEnv);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  using Rows = std::vector<std::vector<std::string>>;
+  // Views read the anonymised tables; the materialized view holds anonymised rows.
+  EXPECT_EQ(pg.Query("e2e_v",
+                     "SELECT count(*), sum(visits) FROM reports.\"Visit Counts\" c "
+                     "JOIN people p ON p.id = c.id"),
+            (Rows{{"500", "2000"}}));
+  EXPECT_EQ(pg.Query("e2e_v", "SELECT count(*) FROM busy"),
+            pg.Query("e2e_views", "SELECT count(*) FROM busy"));
+  EXPECT_EQ(pg.Query("e2e_v",
+                     "SELECT count(*), count(*) FILTER (WHERE name LIKE 'Name%') FROM "
+                     "names"),
+            (Rows{{"500", "0"}}));
+  EXPECT_EQ(pg.Query("e2e_v", "SELECT obj_description('names'::regclass, 'pg_class')"),
+            (Rows{{"every name"}}));
+  // A view of a dropped column cannot exist in the copy.
+  EXPECT_EQ(pg.Query("e2e_v", "SELECT to_regclass('with_notes') IS NULL"), (Rows{{"t"}}));
+}
+
 TEST(AnonymisePostgresTest, ExistingTargetWithTablesIsRefusedAndUntouched) {
   auto& pg = SharedPostgres();
   MakeSource("e2e_src3");
