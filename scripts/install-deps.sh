@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   g++ clang-14 cmake ninja-build pkg-config make
   libsqlite3-dev libssl-dev libyaml-cpp-dev libcli11-dev libfmt-dev nlohmann-json3-dev libpq-dev
+  libhyperscan-dev
   postgresql-15
   libgtest-dev libgmock-dev libbenchmark-dev
   sqlite3 time
