@@ -64,9 +64,50 @@ TEST(AnonymiseOptionsTest, ProgressOnATerminalQuietSilencesEverything) {
 TEST(AnonymiseOptionsTest, HelpListsEveryOption) {
   const auto r = RunVeil({"anonymise", "--help"});
   EXPECT_EQ(r.exit_code, 0);
-  for (const char* option : {"--policy", "--force", "--quiet", "--delimiter"}) {
+  for (const char* option :
+       {"--policy", "--force", "--quiet", "--delimiter", "--jobs", "--in-place"}) {
     EXPECT_NE(r.out.find(option), std::string::npos) << option;
   }
+}
+
+TEST(AnonymiseOptionsTest, JobsChangeSpeedNeverTheOutput) {
+  ScratchDir dir;
+  WriteFile(dir / "policy.yaml", R"(version: 1
+secret: {env: VEIL_SECRET}
+entities:
+  person: {pseudonym: {alphabet: hex, length: 12}, date_shift: {min_days: -9, max_days: 9}}
+tables:
+  t:
+    keys: {person: id}
+    columns:
+      id: {pseudonymise: person}
+      name: {fake: first_name}
+      seen: {date_shift: person}
+)");
+  {
+    std::ofstream out(dir / "t.csv");
+    out << "id,name,seen\n";
+    for (int i = 0; i < 30000; ++i)
+      out << i % 7000 << ",Name" << i << ",2020-01-" << 10 + i % 9 << "\n";
+  }
+  const std::map<std::string, std::string> env = {{"VEIL_SECRET", "jobs-test-secret-0123456789"}};
+  std::vector<std::string> outputs;
+  for (const char* jobs : {"1", "3"}) {
+    const std::string out = (dir / ("out" + std::string(jobs) + ".csv")).string();
+    const auto r = RunVeil(
+        {"anonymise", "-q", "--jobs", jobs, "--policy", dir / "policy.yaml", dir / "t.csv", out},
+        env);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    outputs.push_back(ReadFile(out));
+  }
+  EXPECT_GT(outputs[0].size(), 30000u);
+  EXPECT_EQ(outputs[0], outputs[1]);
+  const auto bad = RunVeil(
+      {"anonymise", "--jobs", "0", "--policy", dir / "policy.yaml", dir / "t.csv", dir / "x.csv"});
+  EXPECT_EQ(bad.exit_code, 2);
+  const auto both = RunVeil(
+      {"anonymise", "--in-place", "--policy", dir / "policy.yaml", dir / "t.csv", dir / "y.csv"});
+  EXPECT_EQ(both.exit_code, 2) << both.err;
 }
 
 }  // namespace
