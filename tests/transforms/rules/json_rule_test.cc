@@ -115,7 +115,8 @@ TEST(JsonRuleTest, EntityDateShiftReadsKeyColumnOfEachRowAndEachElement) {
   const Cells shifted = MustApply(f, kDob, Rows(details, ids, dobs));
   const Cells out = MustApply(f, kDetails, Rows(details, ids, dobs));
   for (size_t row = 0; row < ids.size(); ++row) {
-    for (const auto& event : Parsed(out[row])["events"]) {
+    const auto document = Parsed(out[row]);  // a range-for over a temporary's member dangles
+    for (const auto& event : document["events"]) {
       if (event.contains("date")) {
         EXPECT_EQ(event["date"], *shifted[row]) << "row " << row;
       }
