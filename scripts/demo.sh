@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what veil needs, builds it, and anonymises the bundled SSD example database
-# (examples/ssd/ssd.sqlite, invented children) into out/ssd_anonymised.sqlite.
+# Installs what veil needs, builds it, anonymises the bundled SSD example database
+# (examples/ssd/ssd.sqlite, invented children) into out/ssd_anonymised.sqlite, verifies the
+# copy against the original and writes the sign-off report out/ssd_verification.html.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +17,8 @@ if [ -z "${VEIL_SECRET:-}" ]; then
   export VEIL_SECRET
 fi
 mkdir -p out
-build/demo/veil anonymise --force --policy examples/ssd/policy.yaml \
+build/demo/veil anonymise --force --verify --policy examples/ssd/policy.yaml \
   examples/ssd/ssd.sqlite out/ssd_anonymised.sqlite
-echo "veil: the safe copy is out/ssd_anonymised.sqlite"
+build/demo/veil verify --policy examples/ssd/policy.yaml examples/ssd/ssd.sqlite \
+  out/ssd_anonymised.sqlite --report out/ssd_verification.html >/dev/null
+echo "veil: the safe copy is out/ssd_anonymised.sqlite (verified; report: out/ssd_verification.html)"

@@ -12,10 +12,12 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "veil/status.h"
+#include "veil/verify.h"
 
 namespace veil {
 
@@ -33,6 +35,10 @@ struct AnonymiseOptions {
   // Threads per table: with 2 or more, reading, the rules and writing overlap (see
   // engine/table_runner.h). 0: as many as the machine has cores.
   int jobs = 0;
+  // Run `veil verify`'s checks on the copy right after writing it; if any error-severity
+  // finding is raised, remove the copy again (RunSummary::output_removed). Not with
+  // in_place (there is no original left to compare with).
+  bool verify = false;
   // Called with a progress line per table (rows, rows/s, ETA) about every quarter second;
   // empty: no progress.
   std::function<void(const std::string&)> on_progress;
@@ -57,6 +63,10 @@ struct RunSummary {
   // Entities whose pseudonyms were too many to check exhaustively for collisions (their
   // space is large enough that a collision is below one in a billion; see docs/policy.md).
   std::vector<std::string> entities_checked_statistically;
+  // With AnonymiseOptions::verify: the verification of the copy, and whether the copy was
+  // removed because of it.
+  std::optional<VerificationReport> verification;
+  bool output_removed = false;
 };
 
 Result<RunSummary> Anonymise(const AnonymiseOptions& options);

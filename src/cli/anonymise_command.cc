@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "cli/verification_output.h"
 #include "veil/anonymise.h"
 
 namespace veil {
@@ -77,7 +78,17 @@ int Run(AnonymiseArgs& args) {
   for (const auto& warning : summary->warnings) {
     std::fprintf(stderr, "veil: warning: %s\n", warning.c_str());
   }
-  if (!args.quiet) PrintSummary(*summary);
+  if (!args.quiet && !summary->output_removed) PrintSummary(*summary);
+  if (summary->verification) {
+    const bool failed = summary->output_removed;
+    if (failed || !args.quiet || !summary->verification->passed) {
+      PrintVerificationText(*summary->verification, failed ? stderr : stdout);
+    }
+    if (failed) {
+      std::fprintf(stderr, "veil: error: the copy failed verification and was removed\n");
+      return 1;
+    }
+  }
   return 0;
 }
 
@@ -102,6 +113,8 @@ void AddAnonymiseCommand(CLI::App& app, int& exit_code) {
                 "Replace TARGET if it exists (for a PostgreSQL target: replace the tables of "
                 "the schemas written, keeping other schemas)");
   cmd->add_flag("-q,--quiet", args->quiet, "No progress line and no summary");
+  cmd->add_flag("--verify", args->options.verify,
+                "Verify the copy as `veil verify` does; remove it again if an error is found");
   cmd->add_option("--jobs", args->options.jobs,
                   "Threads per table (reading, rules and writing overlap); default: one per core")
       ->check(CLI::Range(1, 256));

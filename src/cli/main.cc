@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/anonymise_command.h"
+#include "cli/verify_command.h"
 #include "veil/version.h"
 
 int main(int argc, char** argv) {
@@ -12,6 +13,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", fmt::format("veil {}", veil::kVersion));
   int exit_code = 0;
   veil::AddAnonymiseCommand(app, exit_code);
+  veil::AddVerifyCommand(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -9,6 +9,7 @@
 #include "io/location.h"
 #include "io/postgres_address.h"
 #include "io/postgres_in_place.h"
+#include "io/postgres_sink.h"
 #include "policy/in_place_guard.h"
 #include "policy/secret_source.h"
 #include "veil/anonymise.h"
@@ -117,10 +118,51 @@ Result<RunSummary> ScrubInPlace(const AnonymiseOptions& options) {
   return std::move(setup->summary);
 }
 
+// Removes a copy that failed its verification. Files and directories go entirely; a
+// PostgreSQL target keeps its database but loses the tables the run wrote.
+Status RemoveOutput(const AnonymiseOptions& options, const RunSummary& summary) {
+  VEIL_ASSIGN_OR_RETURN(const Location target, ResolveTargetLocation(options.target));
+  if (target.kind == LocationKind::kPostgres) {
+    std::vector<std::string> tables;
+    for (const auto& table : summary.tables) {
+      if (table.action != "dropped") tables.push_back(table.name);
+    }
+    return DropPostgresTables(target.path, tables);
+  }
+  std::error_code ec;
+  std::filesystem::remove_all(target.path, ec);
+  if (ec) return IoError(fmt::format("cannot remove {}: {}", target.path, ec.message()));
+  return Status::Ok();
+}
+
+Result<RunSummary> CopyAndVerify(const AnonymiseOptions& options) {
+  VEIL_ASSIGN_OR_RETURN(RunSummary summary, Copy(options));
+  VerifyOptions verify{options.policy_path, options.source, options.target, options.csv_delimiter,
+                       options.jobs};
+  auto report = Verify(verify);
+  if (!report.ok()) {
+    // The copy exists but could not be checked: it must not stay as if it were safe.
+    VEIL_RETURN_IF_ERROR(RemoveOutput(options, summary));
+    return report.status().WithContext("verifying the copy (removed)");
+  }
+  summary.verification = std::move(*report);
+  if (summary.verification->errors() > 0) {
+    VEIL_RETURN_IF_ERROR(RemoveOutput(options, summary));
+    summary.output_removed = true;
+  }
+  return summary;
+}
+
 }  // namespace
 
 Result<RunSummary> Anonymise(const AnonymiseOptions& options) {
-  return options.in_place ? ScrubInPlace(options) : Copy(options);
+  if (options.in_place && options.verify) {
+    return InvalidArgument(
+        "--verify compares the copy with its original, and --in-place leaves no original: "
+        "scrub a restored copy first and verify it against the original");
+  }
+  if (options.in_place) return ScrubInPlace(options);
+  return options.verify ? CopyAndVerify(options) : Copy(options);
 }
 
 }  // namespace veil

@@ -484,4 +484,17 @@ Result<std::unique_ptr<Sink>> OpenPostgresSink(const std::string& conninfo, bool
   return pgsink::Open(conninfo, force);
 }
 
+Status DropPostgresTables(const std::string& conninfo, const std::vector<std::string>& tables) {
+  VEIL_ASSIGN_OR_RETURN(const pgsink::ConnectOptions options, pgsink::ParseConninfo(conninfo));
+  pgsink::ConnPtr conn = pgsink::Connect(options, nullptr);
+  if (!pgsink::Connected(conn)) return pgsink::ConnectError(conn);
+  pgsink::Session session(std::move(conn));
+  std::string sql = "BEGIN;";
+  for (const auto& table : tables) {
+    sql += "DROP TABLE IF EXISTS " + pgsink::SplitTableName(table).Sql() + " CASCADE;";
+  }
+  sql += "COMMIT;";
+  return session.Exec(sql, "removing the copy's tables");
+}
+
 }  // namespace veil

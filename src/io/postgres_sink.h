@@ -56,6 +56,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "io/sink.h"
 #include "veil/status.h"
@@ -63,5 +64,10 @@
 namespace veil {
 
 Result<std::unique_ptr<Sink>> OpenPostgresSink(const std::string& conninfo, bool force);
+
+// Drops `tables` (named as a source names them, e.g. "posts" or "social.posts") and
+// whatever depends on them from the database, in one transaction: how a copy that failed
+// its verification is taken back.
+Status DropPostgresTables(const std::string& conninfo, const std::vector<std::string>& tables);
 
 }  // namespace veil

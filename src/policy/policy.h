@@ -63,6 +63,18 @@ struct SecretSpec {
   std::string reference;  // the environment variable name or the file path
 };
 
+// The `verify:` section: how strict `veil verify` is. Everything has a default.
+struct VerifyPolicy {
+  // Largest share (0..1) of rows a rule kind may leave equal to the original before the
+  // `unchanged` check raises a finding; overrides the built-in default for that kind.
+  std::map<std::string, double> unchanged;
+  // Originals shorter than this (characters), made only of digits and separators with
+  // fewer digits than min_digits, or shaped like dates are not searched for by `leak`.
+  int leak_min_length = 3;
+  int leak_min_digits = 6;
+  bool leak_dates = false;
+};
+
 struct Policy {
   std::string path;        // the file it was loaded from
   std::string directory;   // its directory, for relative paths inside it
@@ -71,6 +83,7 @@ struct Policy {
   std::map<std::string, EntityPolicy> entities;
   std::vector<TablePolicy> tables;
   std::vector<std::string> in_place_allow;  // globs, for in-place database scrubs
+  VerifyPolicy verify;
 
   const TablePolicy* FindTable(const std::string& table) const;
 };

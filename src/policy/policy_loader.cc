@@ -241,16 +241,61 @@ class PolicyParser {
     return Status::Ok();
   }
 
+  Result<double> Share(const YAML::Node& node, const std::string& what) const {
+    try {
+      const double share = node.as<double>();
+      if (share >= 0 && share <= 1) return share;
+    } catch (const YAML::Exception&) {
+    }
+    return Error(node, what + " must be a share between 0 and 1");
+  }
+
+  Status ParseVerify(const YAML::Node& node, VerifyPolicy& out) const {
+    if (!node) return Status::Ok();
+    if (!node.IsMap()) return Error(node, "verify must be a map");
+    VEIL_RETURN_IF_ERROR(ExpectKeys(node, {"unchanged", "leak"}, "verify"));
+    if (const auto& unchanged = node["unchanged"]) {
+      if (!unchanged.IsMap())
+        return Error(unchanged, "verify.unchanged must map rule kinds to shares");
+      for (const auto& item : unchanged) {
+        const auto kind = item.first.as<std::string>();
+        VEIL_ASSIGN_OR_RETURN(out.unchanged[kind], Share(item.second, "verify.unchanged." + kind));
+      }
+    }
+    const auto& leak = node["leak"];
+    if (!leak) return Status::Ok();
+    if (!leak.IsMap()) return Error(leak, "verify.leak must be a map");
+    VEIL_RETURN_IF_ERROR(ExpectKeys(leak, {"min_length", "min_digits", "dates"}, "verify.leak"));
+    if (leak["min_length"]) {
+      VEIL_ASSIGN_OR_RETURN(out.leak_min_length, Integer(leak["min_length"], "min_length"));
+    }
+    if (leak["min_digits"]) {
+      VEIL_ASSIGN_OR_RETURN(out.leak_min_digits, Integer(leak["min_digits"], "min_digits"));
+    }
+    if (leak["dates"]) {
+      try {
+        out.leak_dates = leak["dates"].as<bool>();
+      } catch (const YAML::Exception&) {
+        return Error(leak["dates"], "verify.leak.dates must be true or false");
+      }
+    }
+    if (out.leak_min_length < 1 || out.leak_min_digits < 1) {
+      return Error(leak, "verify.leak lengths must be 1 or more");
+    }
+    return Status::Ok();
+  }
+
   Status Parse(const YAML::Node& root, Policy& policy) const {
     if (!root.IsMap()) return Error(root, "a policy is a YAML map with version and tables");
-    VEIL_RETURN_IF_ERROR(
-        ExpectKeys(root, {"version", "secret", "entities", "tables", "in_place"}, "the policy"));
+    VEIL_RETURN_IF_ERROR(ExpectKeys(
+        root, {"version", "secret", "entities", "tables", "in_place", "verify"}, "the policy"));
     if (!root["version"]) return Error(root, "the policy needs 'version: 1'");
     VEIL_ASSIGN_OR_RETURN(int version, Integer(root["version"], "version"));
     if (version != 1) return Error(root["version"], "only policy version 1 is understood");
     VEIL_RETURN_IF_ERROR(ParseSecret(root["secret"], policy.secret));
     VEIL_RETURN_IF_ERROR(ParseEntities(root["entities"], policy));
     VEIL_RETURN_IF_ERROR(ParseTables(root["tables"], policy));
+    VEIL_RETURN_IF_ERROR(ParseVerify(root["verify"], policy.verify));
     return ParseInPlace(root["in_place"], policy);
   }
 

@@ -1,6 +1,7 @@
 #include "verify/leak_normalise.h"
 
 #include <cstdint>
+#include <cstring>
 
 namespace veil {
 namespace {
@@ -130,12 +131,35 @@ size_t Decode(std::string_view text, size_t i, uint32_t& cp) {
   return 0;
 }
 
+// Lower-cases 8 ASCII bytes at once: `word` has no byte >= 0x80. Adding 0x3F sets the
+// top bit of bytes >= 'A', adding 0x25 that of bytes > 'Z'; no byte carries into the next.
+uint64_t LowerAscii8(uint64_t word) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  const uint64_t at_least_a = word + kOnes * (0x80 - 'A');
+  const uint64_t above_z = word + kOnes * (0x80 - 'Z' - 1);
+  const uint64_t upper = (at_least_a & ~above_z) & (kOnes * 0x80);
+  return word | (upper >> 2);  // 0x80 >> 2 == 0x20, the case bit
+}
+
 }  // namespace
 
 size_t NormaliseForLeakScanInto(std::string_view text, char* out) {
+  constexpr uint64_t kHighBits = 0x8080808080808080ull;
   size_t n = 0;
   size_t i = 0;
   while (i < text.size()) {
+    // Fast path: 8 ASCII bytes. n <= i always, so out has room for them.
+    if (i + 8 <= text.size()) {
+      uint64_t word;
+      std::memcpy(&word, text.data() + i, sizeof word);
+      if ((word & kHighBits) == 0) {
+        word = LowerAscii8(word);
+        std::memcpy(out + n, &word, sizeof word);
+        n += 8;
+        i += 8;
+        continue;
+      }
+    }
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
       out[n++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);

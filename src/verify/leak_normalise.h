@@ -28,12 +28,30 @@ namespace veil {
 //     Latin-1 symbols (U+00A0-U+00BF, ×, ÷), General Punctuation (U+2000-U+206F) and the
 //     ideographic space become a space.
 //   * Everything else (other scripts, including their upper case) is kept unchanged.
-// The result is never longer than `text`.
+// The result is never longer than `text`, and never contains an upper-case ASCII letter
+// (see kLeakCellSeparator).
 std::string NormaliseForLeakScan(std::string_view text);
 
-// The same, written to `out`, which must have room for text.size() bytes; returns the
-// number of bytes written. Does not allocate.
+// The same, written to `out`, which must have room for text.size() bytes and must not
+// overlap `text`; returns the number of bytes written. Does not allocate; runs of ASCII
+// are lower-cased 8 bytes at a time.
 size_t NormaliseForLeakScanInto(std::string_view text, char* out);
+
+// A byte that normalised text never contains (ASCII upper case is always lower-cased)
+// and that is not a word byte (below): put between normalised cells laid end to end, it
+// ends the token before it and starts the one after it, and no normalised pattern can
+// match across it.
+inline constexpr char kLeakCellSeparator = 'Z';
+
+// `text` without leading and trailing ASCII whitespace (space, \t, \n, \r, \f, \v).
+inline std::string_view TrimLeakSpace(std::string_view text) {
+  auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+  size_t begin = 0;
+  size_t end = text.size();
+  while (begin < end && space(text[begin])) ++begin;
+  while (end > begin && space(text[end - 1])) --end;
+  return text.substr(begin, end - begin);
+}
 
 // True for a byte of normalised text that belongs to a letter or digit: ASCII [a-z0-9]
 // and every byte of a non-ASCII character (normalisation leaves only letters of other

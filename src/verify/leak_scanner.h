@@ -1,72 +1,103 @@
-// LeakScanner: finds which of a set of original identifying values (patterns) occur in a
-// piece of output text (a cell), so that `veil verify` can report originals that survived
-// anonymisation.
+// LeakScanner: finds which of a set of original identifying values (patterns) occur in
+// output text, so that `veil verify` can report originals that survived anonymisation.
 //
 // What counts as a match:
 //   * Both the patterns and every scanned cell are normalised the same way (see
 //     verify/leak_normalise.h): case-folded, accents removed, common Unicode
 //     punctuation and spaces mapped to ASCII. So "José" is found in "JOSE", "Zoë" in
-//     "zoe", and an NFD-encoded "José" (e + U+0301) in an NFC-encoded one.
-//   * A pattern is found when it occurs as a token: the cell's characters either side of
-//     the occurrence are not letters or digits (or the occurrence touches the cell's
-//     start or end). "Ann" is found in "Ann", "met Ann, 3pm" and "ann@x.org", but not in
-//     "Annual" or "Joanne"; "123456789" is found in "ref 123456789." but not in
-//     "91234567890". The check applies only at a pattern edge that is itself a letter or
-//     digit: "+44 20" is found in "tel:+44 20 7946".
+//     "zoe", and an NFD-encoded "José" (e + U+0301) in an NFC-encoded one. Patterns are
+//     also trimmed of surrounding ASCII whitespace.
+//   * LeakScope::kTokens: a pattern is found when it occurs as a token: the cell's
+//     characters either side of the occurrence are not letters or digits (or the
+//     occurrence touches the cell's start or end). "Ann" is found in "Ann", "met Ann, 3pm"
+//     and "ann@x.org", but not in "Annual" or "Joanne"; "123456789" is found in
+//     "ref 123456789." but not in "91234567890". The check applies only at a pattern edge
+//     that is itself a letter or digit: "+44 20 7946" is found in "tel:+44 20 7946". An
+//     occurrence never spans two cells.
+//   * LeakScope::kWholeValue: a cell matches when its whole normalised text, trimmed of
+//     ASCII whitespace, equals a pattern: " Ann " and "ANN" match "Ann", "Ann Smith" does
+//     not.
 //   * Letters and digits are ASCII [a-z0-9] after normalisation plus every non-ASCII
 //     character left by normalisation (Greek, Cyrillic, CJK...), which are taken as
 //     letters. Text without word separators (e.g. Chinese) therefore only matches whole
 //     runs.
 //
-// Patterns that are too weak to scan for are skipped and reported by index: those with
-// fewer than `min_length` characters after normalisation and trimming of surrounding
-// ASCII whitespace (a one-letter original would match everywhere), and those with no
-// letter or digit at all. A pattern longer than kMaxPatternBytes after normalisation is
-// an error: a leak pattern is one value, long free text must be split by the caller.
+// Patterns too weak to scan for (too short, short numbers, dates, no letter or digit,
+// too long) are skipped, not errors, and counted per reason: see
+// verify/leak_pattern_filter.h.
 //
 // Patterns are personal data: no message produced here ever contains a pattern's or a
 // cell's text, only counts and indexes.
 //
-// Thread safety: a LeakScanner owns scratch space and per-scan state, so one instance
+// Speed: the patterns' normalised texts go into a flat hash table; Hyperscan looks for
+// their 4-byte prefixes in all the cells of a column at once (see
+// verify/leak_prefix_matcher.h). Build may use LeakScannerOptions::build_threads threads.
+//
+// Thread safety: a LeakScanner owns scratch space and per-scan buffers, so one instance
 // must be used by one thread at a time. Clone() gives another instance sharing the
-// compiled (immutable) database, for another thread. Movable, not copyable.
+// compiled (immutable) patterns, for another thread. Movable, not copyable.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/column.h"
 #include "veil/status.h"
+#include "verify/leak_pattern_filter.h"
 
 namespace veil {
 
+// One original found in one cell: `row` is the cell's index in the scanned column,
+// `pattern` the pattern's index as given to Build.
+struct LeakHit {
+  uint32_t row;
+  uint32_t pattern;
+  bool operator==(const LeakHit&) const = default;
+};
+
+enum class LeakScope {
+  kTokens,      // a pattern anywhere in the cell at token boundaries (free text)
+  kWholeValue,  // only a cell whose whole normalised, trimmed text equals a pattern
+};
+
 class LeakScanner {
  public:
-  static constexpr size_t kMaxPatternBytes = 4096;
-
-  // Compiles `patterns` (pattern i is reported as index i). `min_length` is counted in
-  // characters (code points) after normalisation; 0 acts as 1. An empty list, or one
-  // where every pattern is skipped, gives a scanner that finds nothing.
-  // Errors: kInvalidArgument for a pattern over kMaxPatternBytes, kInternal if the
-  // matching engine refuses the patterns or memory.
-  static Result<LeakScanner> Build(const std::vector<std::string>& patterns, size_t min_length);
+  // Compiles `patterns` (pattern i is reported as index i), skipping weak ones. An empty
+  // list, or one where every pattern is skipped, gives a scanner that finds nothing.
+  // Errors: kInvalidArgument for 2^32 - 1 patterns or more, kInternal if the matching
+  // engine refuses the patterns or memory.
+  static Result<LeakScanner> Build(const std::vector<std::string>& patterns,
+                                   const LeakScannerOptions& options = {});
 
   // Another scanner over the same compiled patterns, with its own scratch space, for use
   // on another thread.
   Result<LeakScanner> Clone() const;
 
-  // Calls on_match(pattern_index) once for every distinct pattern found in `cell` (in no
-  // particular order). Patterns with equal normalised text are each reported.
-  void Scan(std::string_view cell, const std::function<void(size_t)>& on_match) const;
+  // Appends to `hits` one LeakHit per distinct (cell, pattern) found in `column`'s
+  // non-NULL cells, in ascending row order (and ascending pattern order within a row).
+  // kWholeValue needs no Hyperscan (one hash lookup per cell).
+  void ScanColumn(const Column& column, LeakScope scope, std::vector<LeakHit>& hits) const;
 
-  // Indexes (ascending) of the patterns skipped as too weak to scan for.
+  // Calls on_match(size_t pattern_index) once for every distinct pattern found in `cell`
+  // with LeakScope::kTokens, in ascending order. Patterns with equal normalised text are
+  // each reported. For many cells ScanColumn is much faster.
+  template <typename OnMatch>
+  void Scan(std::string_view cell, OnMatch&& on_match) const {
+    for (const LeakHit& hit : ScanCell(cell)) on_match(static_cast<size_t>(hit.pattern));
+  }
+
+  // How many patterns were skipped, per reason.
+  const LeakSkipCounts& skip_counts() const;
+  // Indexes (ascending) of the patterns skipped.
   const std::vector<size_t>& skipped() const;
   // Number of patterns scanned for (all patterns minus the skipped ones).
   size_t pattern_count() const;
+  // Number of distinct 4-byte prefixes given to Hyperscan (for benchmarks).
+  size_t prefix_count() const;
   // One line for the user: how many patterns were skipped and why, with the first few
   // indexes; empty if none were skipped. Never contains pattern text.
   std::string SkipSummary() const;
@@ -78,11 +109,18 @@ class LeakScanner {
   ~LeakScanner();
 
  private:
-  struct Compiled;   // the database and the literal -> pattern tables, shared by clones
+  struct Compiled;   // the literal table and the prefix matcher, shared by clones
   struct ScanState;  // scratch space and per-scan buffers, one per instance
   LeakScanner(std::shared_ptr<const Compiled> compiled, std::unique_ptr<ScanState> state);
   // A scanner over `compiled` with fresh scratch space.
   static Result<LeakScanner> FromCompiled(std::shared_ptr<const Compiled> compiled);
+
+  // The hits of `cell` scanned alone as row 0; valid until the next scan.
+  const std::vector<LeakHit>& ScanCell(std::string_view cell) const;
+  void ScanTokens(const Column& column, std::vector<LeakHit>& hits) const;
+  void ScanWholeValues(const Column& column, std::vector<LeakHit>& hits) const;
+  // Turns the (row, literal) pairs found into sorted, distinct (row, pattern) hits.
+  void AppendHits(std::vector<LeakHit>& hits) const;
 
   std::shared_ptr<const Compiled> compiled_;
   std::unique_ptr<ScanState> state_;

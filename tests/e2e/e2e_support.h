@@ -155,6 +155,27 @@ inline Table ReadCsvTable(const fs::path& path) {
   return t;
 }
 
+// Writes `table` as RFC 4180 CSV (quoting fields that need it), for planting defects.
+inline void WriteCsvTable(const fs::path& path, const Table& table) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  const auto write_row = [&](const Row& row) {
+    for (size_t i = 0; i < row.size(); ++i) {
+      const std::string& f = row[i];
+      if (i > 0) out << ',';
+      if (f.find_first_of(",\"\r\n") == std::string::npos) {
+        out << f;
+        continue;
+      }
+      out << '"';
+      for (char c : f) out << (c == '"' ? std::string("\"\"") : std::string(1, c));
+      out << '"';
+    }
+    out << '\n';
+  };
+  write_row(table.header);
+  for (const auto& row : table.rows) write_row(row);
+}
+
 inline fs::path SourceDir() {
   return fs::path(VEIL_SOURCE_DIR);
 }

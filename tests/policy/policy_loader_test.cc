@@ -77,6 +77,11 @@ TEST(PolicyLoaderTest, RejectsMalformedPoliciesNamingTheLine) {
       {"version: 1\nsecret: {env: ''}\ntables: {t: keep}\n", "secret"},
       {"version: 1\ntables: [a, b]\n", "tables"},
       {"version: 1\ntables: {t: keep\n", "not valid YAML"},
+      {"version: 1\ntables: {t: keep}\nverify: {unchanged: {choice: 2}}\n", "between 0 and 1"},
+      {"version: 1\ntables: {t: keep}\nverify: {leak: {min_lenght: 3}}\n",
+       "unknown key 'min_lenght'"},
+      {"version: 1\ntables: {t: keep}\nverify: {leak: {min_digits: 0}}\n", "1 or more"},
+      {"version: 1\ntables: {t: keep}\nverify: {strict: yes}\n", "unknown key 'strict'"},
   };
   for (const auto& c : cases) {
     auto policy = ParsePolicy(c.yaml, "/d/p.yaml");
@@ -84,6 +89,26 @@ TEST(PolicyLoaderTest, RejectsMalformedPoliciesNamingTheLine) {
     EXPECT_NE(policy.status().message().find(c.expected), std::string::npos)
         << c.yaml << " -> " << policy.status().message();
   }
+}
+
+TEST(PolicyLoaderTest, ReadsTheVerifySection) {
+  auto policy = ParsePolicy(
+      "version: 1\ntables: {t: keep}\n"
+      "verify:\n  unchanged: {choice: 0.5, noise: 0}\n  leak: {min_length: 4, min_digits: 8, "
+      "dates: true}\n",
+      "/d/p.yaml");
+  ASSERT_TRUE(policy.ok()) << policy.status().message();
+  EXPECT_EQ(policy->verify.unchanged.at("choice"), 0.5);
+  EXPECT_EQ(policy->verify.unchanged.at("noise"), 0);
+  EXPECT_EQ(policy->verify.leak_min_length, 4);
+  EXPECT_EQ(policy->verify.leak_min_digits, 8);
+  EXPECT_TRUE(policy->verify.leak_dates);
+  auto defaults = ParsePolicy("version: 1\ntables: {t: keep}\n", "/d/p.yaml");
+  ASSERT_TRUE(defaults.ok());
+  EXPECT_TRUE(defaults->verify.unchanged.empty());
+  EXPECT_EQ(defaults->verify.leak_min_length, 3);
+  EXPECT_EQ(defaults->verify.leak_min_digits, 6);
+  EXPECT_FALSE(defaults->verify.leak_dates);
 }
 
 TEST(PolicyLoaderTest, MissingFileIsAnIoError) {

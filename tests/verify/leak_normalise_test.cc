@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 
 namespace veil {
@@ -44,6 +45,69 @@ TEST(LeakNormaliseTest, NeverGrowsTheText) {
   for (std::string text : {"ß", "Æ", "Þ", "Ĳ", "\u00BC", "\u2026", "ÆßÞĲŒ"}) {
     EXPECT_LE(NormaliseForLeakScan(text).size(), text.size()) << text;
   }
+}
+
+// UTF-8 of code point `cp`.
+std::string Utf8(uint32_t cp) {
+  std::string out;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return out;
+}
+
+TEST(LeakNormaliseTest, NeverOutputsTheCellSeparator) {
+  EXPECT_FALSE(IsLeakWordByte(static_cast<unsigned char>(kLeakCellSeparator)));
+  for (int byte = 0; byte < 256; ++byte) {
+    std::string text(1, static_cast<char>(byte));
+    EXPECT_EQ(NormaliseForLeakScan(text).find(kLeakCellSeparator), std::string::npos) << byte;
+  }
+  for (uint32_t cp = 0x80; cp < 0x30000; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    const std::string text = Utf8(cp);
+    ASSERT_EQ(NormaliseForLeakScan(text).find(kLeakCellSeparator), std::string::npos) << cp;
+  }
+  EXPECT_EQ(NormaliseForLeakScan("ZZZ \uFF3A").find(kLeakCellSeparator), std::string::npos);
+}
+
+TEST(LeakNormaliseTest, TheEightByteAsciiPathAgreesWithTheByteByByteOne) {
+  // Lower-casing one byte at a time is the reference; texts of every length up to 40, with
+  // every ASCII byte, sometimes with a non-ASCII character inside.
+  std::mt19937 rng(7);
+  for (int n = 0; n < 20'000; ++n) {
+    std::string text(rng() % 41, ' ');
+    for (char& c : text) c = static_cast<char>(rng() % 128);
+    std::string expected = text;
+    for (char& c : expected) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    ASSERT_EQ(NormaliseForLeakScan(text), expected) << n;
+    if (!text.empty() && n % 3 == 0) {
+      const size_t at = rng() % text.size();
+      const std::string mixed = text.substr(0, at) + "É" + text.substr(at);
+      ASSERT_EQ(NormaliseForLeakScan(mixed), expected.substr(0, at) + "e" + expected.substr(at))
+          << n;
+    }
+  }
+}
+
+TEST(LeakNormaliseTest, TrimsAsciiWhitespaceOnly) {
+  EXPECT_EQ(TrimLeakSpace(" \t\n\r\f\vann smith \t"), "ann smith");
+  EXPECT_EQ(TrimLeakSpace("   "), "");
+  EXPECT_EQ(TrimLeakSpace(""), "");
+  EXPECT_EQ(TrimLeakSpace("\u00A0ann"), "\u00A0ann");
 }
 
 TEST(LeakNormaliseTest, MarksLettersAndDigitsAsWordBytes) {

@@ -24,10 +24,16 @@ std::vector<size_t> Found(const LeakScanner& scanner, std::string_view cell) {
   return found;
 }
 
-LeakScanner Build(std::vector<std::string> patterns, size_t min_length = 3) {
-  Result<LeakScanner> scanner = LeakScanner::Build(patterns, min_length);
+LeakScanner Build(std::vector<std::string> patterns, const LeakScannerOptions& options = {}) {
+  Result<LeakScanner> scanner = LeakScanner::Build(patterns, options);
   EXPECT_TRUE(scanner.ok()) << scanner.status().message();
   return std::move(scanner).value();
+}
+
+LeakScannerOptions MinDigits(size_t min_digits) {
+  LeakScannerOptions options;
+  options.min_digits = min_digits;
+  return options;
 }
 
 using Indexes = std::vector<size_t>;
@@ -102,7 +108,7 @@ TEST(LeakScannerTest, FindsADigitsIdOnlyAsAWholeNumber) {
 }
 
 TEST(LeakScannerTest, ChecksBoundariesOnlyAtLetterOrDigitEdges) {
-  LeakScanner scanner = Build({"+44 20 7946 0958", "(555)"});
+  LeakScanner scanner = Build({"+44 20 7946 0958", "(555)"}, MinDigits(3));
   EXPECT_EQ(Found(scanner, "tel:+44 20 7946 0958."), Indexes{0});
   EXPECT_EQ(Found(scanner, "tel:+44 20 7946 09581"), Indexes{});
   EXPECT_EQ(Found(scanner, "area(555)-1234"), Indexes{1});
@@ -124,7 +130,7 @@ TEST(LeakScannerTest, ReportsEveryPatternWithTheSameTextOnceEach) {
 }
 
 TEST(LeakScannerTest, SkipsAndReportsPatternsTooWeakToScanFor) {
-  LeakScanner scanner = Build({"Al", "Bob", "", "   ", "---", "É", " Li ", "Zoë"}, 3);
+  LeakScanner scanner = Build({"Al", "Bob", "", "   ", "---", "É", " Li ", "Zoë"});
   EXPECT_EQ(scanner.skipped(), (std::vector<size_t>{0, 2, 3, 4, 5, 6}));
   EXPECT_EQ(scanner.pattern_count(), 2u);
   EXPECT_EQ(Found(scanner, "Al and Li met Bob and Zoe --- É"), (Indexes{1, 7}));
@@ -189,13 +195,16 @@ TEST(LeakScannerTest, FindsEachOfManyPatternsExactlyWhenPlanted) {
 }
 
 TEST(LeakScannerTest, ErrorsAndReportsNeverContainPatternText) {
+  // A value over max_bytes (free text) is skipped, not an error, and the report about it
+  // quotes neither it nor its neighbours.
   std::string long_value;
-  while (long_value.size() <= LeakScanner::kMaxPatternBytes) long_value += "Verysecret Person ";
-  Result<LeakScanner> refused = LeakScanner::Build({"Jane Doe", long_value}, 3);
-  ASSERT_FALSE(refused.ok());
-  EXPECT_EQ(refused.status().code(), ErrorCode::kInvalidArgument);
-  const std::string message = refused.status().message();
-  EXPECT_NE(message.find("pattern 1 of 2"), std::string::npos) << message;
+  while (long_value.size() <= LeakScannerOptions().max_bytes) long_value += "Verysecret Person ";
+  LeakScanner skipping = Build({"Jane Doe", long_value});
+  EXPECT_EQ(skipping.skipped(), std::vector<size_t>{1});
+  EXPECT_EQ(skipping.skip_counts().too_long, 1u);
+  const std::string message = skipping.SkipSummary();
+  EXPECT_NE(message.find("1 pattern not scanned for"), std::string::npos) << message;
+  EXPECT_NE(message.find("index 1"), std::string::npos) << message;
   EXPECT_EQ(Lower(message).find("verysecret"), std::string::npos) << message;
   EXPECT_EQ(Lower(message).find("jane"), std::string::npos) << message;
 

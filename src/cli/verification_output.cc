@@ -1,0 +1,93 @@
+#include "cli/verification_output.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace veil {
+namespace {
+
+std::string Extension(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
+std::string Place(const Finding& f) {
+  return f.column.empty() ? f.table : fmt::format("{}.{}", f.table, f.column);
+}
+
+std::string Rows(const Finding& f) {
+  if (f.rows.empty()) return "";
+  std::string rows = fmt::format("rows {}", fmt::join(f.rows, ", "));
+  if (f.count > static_cast<int64_t>(f.rows.size())) {
+    rows += fmt::format(" (first {} of {})", f.rows.size(), f.count);
+  }
+  return rows;
+}
+
+std::string Verdict(const VerificationReport& r) {
+  if (r.passed) return "PASSED: every check passed";
+  return fmt::format("{}: {} error{}, {} warning{}",
+                     r.errors() > 0 ? "FAILED" : "WARNINGS TO REVIEW", r.errors(),
+                     r.errors() == 1 ? "" : "s", r.warnings(), r.warnings() == 1 ? "" : "s");
+}
+
+}  // namespace
+
+void PrintVerificationText(const VerificationReport& r, std::FILE* out) {
+  fmt::print(out, "veil verify: {}\n", Verdict(r));
+  fmt::print(out, "  original:   {}\n  anonymised: {}\n", r.original, r.anonymised);
+  for (const auto& f : r.findings) {
+    fmt::print(out, "  {:<7} {:<13} {}  {}\n          {}\n",
+               f.severity == Severity::kError ? "error" : "warning", f.check, Place(f), Rows(f),
+               f.detail);
+  }
+  fmt::print(out, "checks:\n");
+  for (const auto& c : r.checks) {
+    std::string result = !c.ran ? "not run"
+                         : c.errors + c.warnings > 0
+                             ? fmt::format("{} finding(s)", c.errors + c.warnings)
+                             : "passed";
+    fmt::print(out, "  {:<13} {:<13} {}\n", c.check, result, c.coverage);
+  }
+  if (r.leak_values_skipped > 0) {
+    fmt::print(out, "  leak search skipped {} weak values: {}\n", r.leak_values_skipped,
+               r.leak_skip_reason);
+  }
+  fmt::print(out, "  policy sha256: {}\n  secret fingerprint: {}\n  took {:.2f} s\n",
+             r.policy_digest, r.secret_fingerprint.empty() ? r.secret_note : r.secret_fingerprint,
+             r.seconds);
+}
+
+bool IsReportPath(const std::string& path) {
+  const std::string ext = Extension(path);
+  return ext == ".md" || ext == ".markdown" || ext == ".html" || ext == ".htm" || ext == ".json";
+}
+
+Status WriteVerificationReport(const VerificationReport& report, const std::string& path) {
+  const std::string ext = Extension(path);
+  const std::string text = ext == ".json"                    ? VerificationJson(report)
+                           : ext == ".html" || ext == ".htm" ? VerificationHtml(report)
+                                                             : VerificationMarkdown(report);
+  const std::string aside = path + ".veil-tmp";
+  {
+    std::ofstream file(aside, std::ios::binary | std::ios::trunc);
+    file << text;
+    file.flush();
+    if (!file) {
+      std::filesystem::remove(aside);
+      return IoError(fmt::format("cannot write the report {}", path));
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(aside, path, ec);
+  if (ec) {
+    std::filesystem::remove(aside);
+    return IoError(fmt::format("cannot move the report into place at {}: {}", path, ec.message()));
+  }
+  return Status::Ok();
+}
+
+}  // namespace veil

@@ -1,0 +1,86 @@
+// LeakCheck (`leak`): no original value of an identifying column (pseudonymised, faked,
+// dropped, nulled or masked) appears anywhere in the copy.
+//
+// First the original's identifying columns are read and their distinct values compiled
+// into a LeakScanner (values too weak to search for — short, few digits, dates, long free
+// text — are counted and reported, not searched). Then every cell of every table of the
+// copy is searched: cells a rule produced (fakes, pseudonyms, dates...) for a whole-value
+// match, since a token of a fake full name may be somebody's first name by chance; kept
+// and free-text cells for the value anywhere at token boundaries, so an e-mail pasted
+// into a notes column is found. Cells drawn from a public list (`choice`, `value`) are not
+// searched: their values cannot come from an original (the unchanged check covers them). Matching
+// ignores case and accents (see leak_scanner.h).
+//
+// With threads > 1 the copy's batches are searched on worker threads while the verifier
+// reads on; findings are the same. Findings name the copy's table, column and rows and
+// the identifying columns the values came from — never a value.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <thread>
+#include <vector>
+
+#include "core/bounded_queue.h"
+#include "io/source.h"
+#include "policy/policy.h"
+#include "verify/check.h"
+#include "verify/leak_scanner.h"
+#include "verify/row_tally.h"
+
+namespace veil {
+
+class LeakCheck : public Check {
+ public:
+  LeakCheck(const VerifyPlan& plan, const VerifyPolicy& policy, int threads);
+  ~LeakCheck() override;
+
+  // Reads the identifying columns of every anonymised table of `original` and builds the
+  // scanner. Must be called before the first OnCopy.
+  Status CollectOriginals(Source& original);
+
+  Status OnCopy(const VerifiedTable& table, const Batch& batch) override;
+  void Finish(std::vector<Finding>& findings, CheckOutcome& outcome) override;
+
+  int64_t values_searched() const;
+  int64_t values_skipped() const;
+  std::string skip_reason() const;  // plain language; "" if none were skipped
+
+ private:
+  struct Hits {  // per copy column: the rows, and where the values found came from
+    RowTally rows;
+    std::set<uint32_t> origins;  // indexes into origins_
+  };
+  using HitMap = std::map<std::pair<size_t, size_t>, Hits>;  // (table id, copy column)
+  struct Job {
+    size_t table;
+    std::shared_ptr<const Batch> batch;
+  };
+
+  void Scan(const LeakScanner& scanner, size_t table, const Batch& batch, HitMap& out,
+            std::vector<LeakHit>& buffer) const;
+  // How a copy column is searched; nullopt: not at all (its values come from a list).
+  std::optional<LeakScope> ScopeOf(size_t table, size_t copy_column) const;
+  Status StartWorkers();
+  void StopWorkers();
+  std::string DescribeOrigins(const std::set<uint32_t>& origins) const;
+
+  const VerifyPlan& plan_;
+  LeakScannerOptions options_;
+  int threads_;
+  std::unique_ptr<LeakScanner> scanner_;
+  std::vector<uint32_t> origin_of_;                            // per pattern: index into origins_
+  std::vector<std::pair<size_t, size_t>> origins_;             // (table id, original column)
+  std::vector<std::vector<std::optional<LeakScope>>> scopes_;  // per table id, copy column
+  int64_t cells_ = 0;
+  HitMap hits_;
+  std::vector<LeakHit> buffer_;
+  // Worker threads, when threads_ > 1.
+  std::unique_ptr<BoundedQueue<Job>> queue_;
+  std::vector<std::thread> workers_;
+  std::vector<HitMap> worker_hits_;
+};
+
+}  // namespace veil
