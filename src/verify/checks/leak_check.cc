@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <functional>
-#include <unordered_map>
+
+#include "verify/leak_dense_ids.h"
+#include "verify/leak_hash.h"
 
 namespace veil {
 namespace {
@@ -22,8 +24,10 @@ std::vector<size_t> IdentifyingColumns(const VerifiedTable& table) {
 class PatternSet {
  public:
   void Add(std::string_view value, uint32_t origin) {
-    const uint64_t h = std::hash<std::string_view>()(value);
-    if (!index_.try_emplace(h, static_cast<uint32_t>(patterns_.size())).second) return;
+    const uint64_t h = LeakHash(value.data(), value.size());
+    bool added = false;
+    index_.Get(h == 0 ? 1 : h, added);  // the table's keys are non-zero
+    if (!added) return;
     patterns_.emplace_back(value);
     origin_of_.push_back(origin);
   }
@@ -31,7 +35,7 @@ class PatternSet {
   std::vector<uint32_t>& origin_of() { return origin_of_; }
 
  private:
-  std::unordered_map<uint64_t, uint32_t> index_;
+  LeakDenseIds index_;  // 64-bit hashes of the values: a collision drops one value in 2^64
   std::vector<std::string> patterns_;
   std::vector<uint32_t> origin_of_;
 };
