@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "report/report_text.h"
+
 namespace veil {
 namespace {
 
@@ -18,26 +20,19 @@ std::string Place(const Finding& f) {
   return f.column.empty() ? f.table : fmt::format("{}.{}", f.table, f.column);
 }
 
+// "rows 3, 9" or "rows (first 20 of 57) 3, 9, ...".
 std::string Rows(const Finding& f) {
-  if (f.rows.empty()) return "";
-  std::string rows = fmt::format("rows {}", fmt::join(f.rows, ", "));
-  if (f.count > static_cast<int64_t>(f.rows.size())) {
-    rows += fmt::format(" (first {} of {})", f.rows.size(), f.count);
-  }
-  return rows;
-}
-
-std::string Verdict(const VerificationReport& r) {
-  if (r.passed) return "PASSED: every check passed";
-  return fmt::format("{}: {} error{}, {} warning{}",
-                     r.errors() > 0 ? "FAILED" : "WARNINGS TO REVIEW", r.errors(),
-                     r.errors() == 1 ? "" : "s", r.warnings(), r.warnings() == 1 ? "" : "s");
+  const std::string label = report::RowsLabel(f);
+  if (label.empty()) return "";
+  std::string lower = label;
+  lower[0] = 'r';
+  return lower + " " + report::RowNumbers(f);
 }
 
 }  // namespace
 
 void PrintVerificationText(const VerificationReport& r, std::FILE* out) {
-  fmt::print(out, "veil verify: {}\n", Verdict(r));
+  fmt::print(out, "veil verify: {}\n", report::VerdictLine(r));
   fmt::print(out, "  original:   {}\n  anonymised: {}\n", r.original, r.anonymised);
   for (const auto& f : r.findings) {
     fmt::print(out, "  {:<7} {:<13} {}  {}\n          {}\n",

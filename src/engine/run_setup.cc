@@ -10,15 +10,6 @@
 namespace veil {
 namespace {
 
-Result<std::vector<TableSchema>> ReadSchemas(const Source& source) {
-  std::vector<TableSchema> schemas;
-  for (const auto& name : source.TableNames()) {
-    VEIL_ASSIGN_OR_RETURN(TableSchema schema, source.Schema(name));
-    schemas.push_back(std::move(schema));
-  }
-  return schemas;
-}
-
 void CountRules(const std::vector<TablePlan>& plans, RunSummary& summary) {
   for (const auto& plan : plans) {
     if (plan.action != TableAction::kAnonymise) continue;

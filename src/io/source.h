@@ -42,4 +42,7 @@ class Source {
   virtual Result<std::vector<ViewSchema>> Views() const { return std::vector<ViewSchema>{}; }
 };
 
+// The schemas of every table of `source`, in its TableNames() order.
+Result<std::vector<TableSchema>> ReadSchemas(const Source& source);
+
 }  // namespace veil

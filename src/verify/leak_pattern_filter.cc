@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/utf8.h"
 #include "verify/leak_normalise.h"
 
 namespace veil {
@@ -9,12 +10,6 @@ namespace {
 
 bool IsDigit(char c) {
   return c >= '0' && c <= '9';
-}
-
-size_t CountCharacters(std::string_view text) {
-  size_t count = 0;
-  for (char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return count;
 }
 
 // Reads a date or time shape left to right; every method consumes only on success.
@@ -144,7 +139,7 @@ LeakSkipCounts& LeakSkipCounts::operator+=(const LeakSkipCounts& other) {
 
 LeakSkipReason ClassifyLeakPattern(std::string_view pattern, const LeakScannerOptions& options) {
   if (pattern.size() > options.max_bytes) return LeakSkipReason::kTooLong;
-  if (CountCharacters(pattern) < std::max<size_t>(options.min_length, 1)) {
+  if (CountCodePoints(pattern) < std::max<size_t>(options.min_length, 1)) {
     return LeakSkipReason::kTooShort;
   }
   if (std::none_of(pattern.begin(), pattern.end(),

@@ -26,15 +26,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-Result<std::vector<TableSchema>> ReadSchemas(const Source& source) {
-  std::vector<TableSchema> schemas;
-  for (const auto& name : source.TableNames()) {
-    VEIL_ASSIGN_OR_RETURN(TableSchema schema, source.Schema(name));
-    schemas.push_back(std::move(schema));
-  }
-  return schemas;
-}
-
 bool IsCsv(LocationKind kind) {
   return kind == LocationKind::kCsvFile || kind == LocationKind::kCsvDirectory;
 }

@@ -247,6 +247,60 @@ TEST_F(VerifyCsvTest, NoPersonalValueInAnyOutputChannel) {
   EXPECT_EQ(everything.find(kEnv.at("VEIL_TEST_SECRET")), std::string::npos);
 }
 
+TEST_F(VerifyCsvTest, JobsDoNotChangeTheFindings) {
+  for (size_t row : {1, 7, 19, 33}) {
+    people_.rows[row][people_.Col("email")] = in_people_.rows[row][in_people_.Col("email")];
+  }
+  WritePeople();
+  std::vector<Json> findings;
+  for (const char* jobs : {"1", "2", "4"}) {
+    const auto r = RunVeil({"verify", "--policy", Fixture("policy.yaml"), dir_ / "in", dir_ / "out",
+                            "--format", "json", "--jobs", jobs},
+                           kEnv);
+    ASSERT_EQ(r.exit_code, 1) << r.err;
+    findings.push_back(Json::parse(r.out)["findings"]);
+  }
+  ASSERT_FALSE(findings[0].empty());
+  EXPECT_EQ(findings[0], findings[1]);
+  EXPECT_EQ(findings[0], findings[2]);
+}
+
+TEST_F(VerifyCsvTest, DelimiterAppliesToTheOriginal) {
+  // A semicolon-separated original; veil's copy is written with commas.
+  fs::create_directories(dir_ / "semi");
+  std::string text = ReadFile(dir_ / "in/episodes.csv");
+  for (char& c : text) c = c == ',' ? ';' : c;
+  std::ofstream(dir_ / "semi/episodes.csv") << text;
+  // The fixture's policy without its people table.
+  const std::string full = ReadFile(Fixture("policy.yaml"));
+  const std::string policy =
+      full.substr(0, full.find("  people:")) + full.substr(full.find("  episodes:"));
+  std::ofstream(dir_ / "episodes_policy.yaml") << policy;
+  ASSERT_EQ(RunVeil({"anonymise", "-q", "--delimiter", ";", "--policy",
+                     dir_ / "episodes_policy.yaml", dir_ / "semi", dir_ / "semi_out"},
+                    kEnv)
+                .exit_code,
+            0);
+  const auto ok = RunVeil({"verify", "--delimiter", ";", "--policy", dir_ / "episodes_policy.yaml",
+                           dir_ / "semi", dir_ / "semi_out"},
+                          kEnv);
+  EXPECT_EQ(ok.exit_code, 0) << ok.out << ok.err;
+  const auto bad = RunVeil({"verify", "--delimiter", ";;", "--policy",
+                            dir_ / "episodes_policy.yaml", dir_ / "semi", dir_ / "semi_out"},
+                           kEnv);
+  EXPECT_EQ(bad.exit_code, 2);
+}
+
+TEST_F(VerifyCsvTest, HelpListsEveryOption) {
+  const auto verify = RunVeil({"verify", "--help"});
+  EXPECT_EQ(verify.exit_code, 0);
+  for (const char* option : {"--policy", "--format", "--report", "--delimiter", "--jobs"}) {
+    EXPECT_NE(verify.out.find(option), std::string::npos) << option;
+  }
+  const auto anonymise = RunVeil({"anonymise", "--help"});
+  EXPECT_NE(anonymise.out.find("--verify"), std::string::npos);
+}
+
 TEST_F(VerifyCsvTest, UsageAndInputErrorsExitTwo) {
   EXPECT_EQ(RunVeil({"verify", "--policy", Fixture("policy.yaml"), dir_ / "in"}, kEnv).exit_code,
             2);

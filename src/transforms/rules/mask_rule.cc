@@ -1,15 +1,12 @@
 // `{mask: {keep_last: N}}`: every character but the last N becomes '*'. Characters are
 // UTF-8 code points, so a masked name keeps its length in characters.
+#include "core/utf8.h"
 #include "transforms/rule_registry.h"
 #include "transforms/rules/builtin.h"
 #include "transforms/rules/cell_helpers.h"
 
 namespace veil {
 namespace {
-
-bool IsContinuationByte(char c) {
-  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
-}
 
 class MaskRule final : public Rule {
  public:
@@ -21,11 +18,11 @@ class MaskRule final : public Rule {
       size_t start = text.size();
       for (size_t kept = 0; kept < keep_last_ && start > 0;) {
         --start;
-        if (!IsContinuationByte(text[start])) ++kept;
+        if (!IsUtf8Continuation(text[start])) ++kept;
       }
       std::string& buffer = out.buffer();
       for (size_t j = 0; j < start; ++j) {
-        if (!IsContinuationByte(text[j])) buffer.push_back('*');
+        if (!IsUtf8Continuation(text[j])) buffer.push_back('*');
       }
       buffer.append(text.substr(start));
       out.CommitCell(CellKind::kText);

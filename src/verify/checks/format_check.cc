@@ -8,16 +8,11 @@
 #include <optional>
 
 #include "core/date_text.h"
+#include "core/utf8.h"
 #include "transforms/fakes/uk_identifiers.h"
 
 namespace veil {
 namespace {
-
-size_t CodePoints(std::string_view text) {
-  size_t count = 0;
-  for (char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return count;
-}
 
 bool HasControl(std::string_view text) {
   return std::any_of(text.begin(), text.end(),
@@ -142,7 +137,7 @@ void FormatCheck::CheckColumn(const PairedRows& rows, size_t c) {
     if (!role.fake_kind.empty()) problem = FakeProblem(role.fake_kind, value);
     if (problem.empty() && pseudonym != nullptr) problem = PseudonymProblem(*pseudonym, value);
     if (problem.empty() && dated) problem = DateProblem(original, value);
-    if (problem.empty() && limit && CodePoints(value) > *limit) {
+    if (problem.empty() && limit && CountCodePoints(value) > *limit) {
       problem = fmt::format("longer than the column's declared {} characters", *limit);
     }
     if (!problem.empty()) {

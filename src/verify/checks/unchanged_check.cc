@@ -2,18 +2,14 @@
 
 #include <fmt/format.h>
 
+#include "core/utf8.h"
+
 namespace veil {
 namespace {
 
-size_t CodePoints(std::string_view text) {
-  size_t count = 0;
-  for (char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return count;
-}
-
 // Whether the rule may keep this original as it is.
 bool MayKeep(const ColumnRole& role, std::string_view original) {
-  if (role.rule == "mask") return CodePoints(original) <= role.mask_keep_last;
+  if (role.rule == "mask") return CountCodePoints(original) <= role.mask_keep_last;
   if (role.rule == "value") return original == role.constant;
   return false;
 }
