@@ -97,6 +97,7 @@ std::string SeverityLabel(Severity severity) {
 
 std::string CheckTitle(const std::string& check) {
   if (check.empty()) return "(unnamed check)";
+  if (check == "k_anonymity") return "k-anonymity";  // the model's own spelling
   std::string title = check;
   for (char& c : title) {
     if (c == '_') c = ' ';

@@ -1,5 +1,6 @@
 // RowTally: the rows a finding is about — how many in all, and the first
-// kMaxFindingRows of them in ascending order — without keeping every row number.
+// kMaxFindingRows of them in ascending order — without keeping every row number; and
+// CountOf, for findings' wording.
 #pragma once
 
 #include <algorithm>
@@ -56,5 +57,10 @@ class RowTally {
   int64_t last_ = 0;
   std::vector<int64_t> rows_;
 };
+
+// "1 row holds" / "3 rows hold": a count with the phrase that agrees with it.
+inline std::string CountOf(int64_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
 
 }  // namespace veil

@@ -18,10 +18,10 @@ std::optional<DayRange> EntityRange(const Policy& policy, const std::string& ent
 
 std::string RangeProblem(int days, const DayRange& range) {
   if (days < range.min_days || days > range.max_days) {
-    return fmt::format("dates moved by a number of days outside the declared range [{}, {}]",
+    return fmt::format("moved by a number of days outside the declared range [{}, {}]",
                        range.min_days, range.max_days);
   }
-  if (days == 0 && !(range.min_days == 0 && range.max_days == 0)) return "dates not moved at all";
+  if (days == 0 && !(range.min_days == 0 && range.max_days == 0)) return "not moved at all";
   return "";
 }
 
@@ -61,9 +61,9 @@ void DateIntervalCheck::CheckColumn(const PairedRows& rows, size_t c, const DayR
     const auto shifted = ParseDateText(after.Text(rows.copy_offset + i));
     std::string problem;
     if (!shifted) {
-      problem = "values that are no longer dates";
+      problem = "no longer a date";
     } else if (shifted->time_suffix != original->time_suffix) {
-      problem = "dates whose time of day changed";
+      problem = "time of day changed";
     } else {
       const int days = static_cast<int>((shifted->day - original->day).count());
       problem = RangeProblem(days, range);
@@ -109,9 +109,10 @@ void DateIntervalCheck::ReportDisagreements(std::vector<Finding>& findings, Chec
     const VerifiedTable& table = plan_.tables[table_id];
     findings.push_back(tally.ToFinding(
         "date_interval", Severity::kError, table.name, table.columns[c].name,
-        fmt::format("{} dates moved by a different number of days than the other dates of the "
+        fmt::format("{} by a different number of days than the other dates of the "
                     "same {}, so the order and intervals of that {}'s events changed",
-                    tally.count(), table.columns[c].role.entity, table.columns[c].role.entity)));
+                    CountOf(tally.count(), "date moved", "dates moved"),
+                    table.columns[c].role.entity, table.columns[c].role.entity)));
     ++outcome.errors;
   }
 }
@@ -120,9 +121,9 @@ void DateIntervalCheck::Finish(std::vector<Finding>& findings, CheckOutcome& out
   for (const auto& [key, tally] : problems_) {
     const auto& [table_id, c, problem] = key;
     const VerifiedTable& table = plan_.tables[table_id];
-    findings.push_back(tally.ToFinding("date_interval", Severity::kError, table.name,
-                                       table.columns[c].name,
-                                       fmt::format("{} {}", tally.count(), problem)));
+    findings.push_back(
+        tally.ToFinding("date_interval", Severity::kError, table.name, table.columns[c].name,
+                        fmt::format("{}: {}", CountOf(tally.count(), "date", "dates"), problem)));
     ++outcome.errors;
   }
   ReportDisagreements(findings, outcome);

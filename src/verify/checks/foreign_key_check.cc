@@ -158,8 +158,10 @@ void ForeignKeyCheck::CheckReference(Reference& r, std::vector<Finding>& finding
   const VerifiedTable& child = plan_.tables[r.child_table];
   findings.push_back(broken.ToFinding(
       "foreign_key", Severity::kError, child.name, child.columns[r.child_columns[0].front()].name,
-      fmt::format("{} references {} find no row in the copy, though they did in the original",
-                  broken.count(), r.name)));
+      fmt::format("{} {} no row in the copy, though {} in the original",
+                  CountOf(broken.count(), "reference", "references"), r.name,
+                  broken.count() == 1 ? "finds" : "find",
+                  broken.count() == 1 ? "it did" : "they did")));
   ++outcome.errors;
 }
 
@@ -170,7 +172,7 @@ void ForeignKeyCheck::Finish(std::vector<Finding>& findings, CheckOutcome& outco
     FlagDisagreements(mappings, false);
     std::vector<Mapping>().swap(mappings);
   }
-  const auto report = [&](auto& flagged, auto& first, const char* what) {
+  const auto report = [&](auto& flagged, auto& first, const char* one, const char* many) {
     for (auto& [id, rows] : flagged) {
       std::sort(rows.begin(), rows.end());
       RowTally tally;
@@ -178,16 +180,18 @@ void ForeignKeyCheck::Finish(std::vector<Finding>& findings, CheckOutcome& outco
       const auto [table_id, c] = columns_[id];
       const VerifiedTable& table = plan_.tables[table_id];
       const VerifiedColumn& column = table.columns[c];
-      findings.push_back(
-          tally.ToFinding("foreign_key", Severity::kError, table.name, column.name,
-                          fmt::format("{} values {} (first seen at {}), so joins on {} break",
-                                      tally.count(), what, first.at(id), column.role.entity)));
+      findings.push_back(tally.ToFinding(
+          "foreign_key", Severity::kError, table.name, column.name,
+          fmt::format("{} (first seen at {}), so joins on {} break",
+                      CountOf(tally.count(), one, many), first.at(id), column.role.entity)));
       ++outcome.errors;
     }
   };
   report(split_, split_first_,
-         "got a different pseudonym than the same original identifier elsewhere");
-  report(merged_, merged_first_, "share a pseudonym with a different original identifier");
+         "value got a different pseudonym than the same original identifier elsewhere",
+         "values got a different pseudonym than the same original identifier elsewhere");
+  report(merged_, merged_first_, "value shares a pseudonym with a different original identifier",
+         "values share a pseudonym with a different original identifier");
   outcome.description =
       "Every reference between tables still resolves: declared foreign keys, and columns "
       "pseudonymised for the same entity (one identifier, one pseudonym, everywhere).";

@@ -151,9 +151,11 @@ void FormatCheck::Finish(std::vector<Finding>& findings, CheckOutcome& outcome) 
     const auto& [table_id, c, problem] = key;
     const VerifiedTable& table = plan_.tables[table_id];
     const VerifiedColumn& column = table.columns[c];
-    findings.push_back(tally.ToFinding("format", Severity::kError, table.name, column.name,
-                                       fmt::format("{} values produced by the {} rule are {}",
-                                                   tally.count(), column.role.rule, problem)));
+    findings.push_back(
+        tally.ToFinding("format", Severity::kError, table.name, column.name,
+                        fmt::format("{} by the {} rule {} {}",
+                                    CountOf(tally.count(), "value produced", "values produced"),
+                                    column.role.rule, tally.count() == 1 ? "is" : "are", problem)));
     ++outcome.errors;
   }
   outcome.description =

@@ -176,11 +176,11 @@ void LeakCheck::Finish(std::vector<Finding>& findings, CheckOutcome& outcome) {
     const VerifiedTable& table = plan_.tables[key.first];
     const std::string& column = table.copy->columns[key.second].name;
     const bool whole = ScopeOf(key.first, key.second) == LeakScope::kWholeValue;
-    findings.push_back(
-        hits.rows.ToFinding("leak", Severity::kError, table.name, column,
-                            fmt::format("{} rows hold an original value of {} {}",
-                                        hits.rows.count(), DescribeOrigins(hits.origins),
-                                        whole ? "as the whole value" : "inside the text")));
+    findings.push_back(hits.rows.ToFinding(
+        "leak", Severity::kError, table.name, column,
+        fmt::format(
+            "{} an original value of {} {}", CountOf(hits.rows.count(), "row holds", "rows hold"),
+            DescribeOrigins(hits.origins), whole ? "as the whole value" : "inside the text")));
     ++outcome.errors;
   }
   outcome.description =

@@ -61,10 +61,11 @@ void UnchangedCheck::Finish(std::vector<Finding>& findings, CheckOutcome& outcom
     if (share <= threshold) continue;
     findings.push_back(counts.unchanged.ToFinding(
         "unchanged", Severity::kError, table.name, column.name,
-        fmt::format("{} of {} values ({}) are identical to the original in the same row; the "
-                    "{} rule allows at most {}",
-                    counts.unchanged.count(), counts.compared, Percent(share), column.role.rule,
-                    Percent(threshold))));
+        fmt::format("{} of {} values ({}) {} identical to the original in the same row; the "
+                    "{} rule allows {}",
+                    counts.unchanged.count(), counts.compared, Percent(share),
+                    counts.unchanged.count() == 1 ? "is" : "are", column.role.rule,
+                    threshold > 0 ? "at most " + Percent(threshold) : std::string("none"))));
     ++outcome.errors;
   }
   outcome.description =
