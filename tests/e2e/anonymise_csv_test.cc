@@ -12,19 +12,10 @@ namespace {
 const std::map<std::string, std::string> kEnv = {
     {"VEIL_TEST_SECRET", "e2e-secret-0123456789abcdef"}};
 
-fs::path Fixture(const std::string& name) {
-  return SourceDir() / "tests/fixtures/people" / name;
-}
-
 class AnonymiseCsvTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    fs::create_directories(dir_ / "in");
-    fs::copy(Fixture("people.csv"), dir_ / "in/people.csv");
-    fs::copy(Fixture("episodes.csv"), dir_ / "in/episodes.csv");
-    const auto r = RunVeil(
-        {"anonymise", "--quiet", "--policy", Fixture("policy.yaml"), dir_ / "in", dir_ / "out"},
-        kEnv);
+    const auto r = AnonymisePeopleFixture(dir_, kEnv);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     in_people_ = ReadCsvTable(dir_ / "in/people.csv");
     in_episodes_ = ReadCsvTable(dir_ / "in/episodes.csv");
@@ -118,14 +109,15 @@ TEST_F(AnonymiseCsvTest, FakesHaveValidFormatsAndCheckDigits) {
 
 TEST_F(AnonymiseCsvTest, SameSecretGivesByteIdenticalOutputOtherSecretDoesNot) {
   const auto again = RunVeil(
-      {"anonymise", "-q", "--policy", Fixture("policy.yaml"), dir_ / "in", dir_ / "again"}, kEnv);
+      {"anonymise", "-q", "--policy", PeopleFixture("policy.yaml"), dir_ / "in", dir_ / "again"},
+      kEnv);
   ASSERT_EQ(again.exit_code, 0) << again.err;
   for (const char* f : {"people.csv", "episodes.csv"}) {
     EXPECT_EQ(ReadFile(dir_ / "out" / f), ReadFile(dir_ / "again" / f)) << f;
   }
-  const auto other =
-      RunVeil({"anonymise", "-q", "--policy", Fixture("policy.yaml"), dir_ / "in", dir_ / "other"},
-              {{"VEIL_TEST_SECRET", "a-different-secret-0123456789"}});
+  const auto other = RunVeil(
+      {"anonymise", "-q", "--policy", PeopleFixture("policy.yaml"), dir_ / "in", dir_ / "other"},
+      {{"VEIL_TEST_SECRET", "a-different-secret-0123456789"}});
   ASSERT_EQ(other.exit_code, 0) << other.err;
   const auto other_ids = ReadCsvTable(dir_ / "other/people.csv").Values("person_id");
   const auto ids = people_.Values("person_id");
@@ -134,7 +126,7 @@ TEST_F(AnonymiseCsvTest, SameSecretGivesByteIdenticalOutputOtherSecretDoesNot) {
 
 TEST_F(AnonymiseCsvTest, SummaryShowsFingerprintButNeverTheSecret) {
   const auto r = RunVeil(
-      {"anonymise", "--policy", Fixture("policy.yaml"), dir_ / "in", dir_ / "summary.sqlite"},
+      {"anonymise", "--policy", PeopleFixture("policy.yaml"), dir_ / "in", dir_ / "summary.sqlite"},
       kEnv);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("secret fingerprint: "), std::string::npos) << r.out;

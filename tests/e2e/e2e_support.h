@@ -180,4 +180,22 @@ inline fs::path SourceDir() {
   return fs::path(VEIL_SOURCE_DIR);
 }
 
+// A file of the people/episodes fixture (tests/fixtures/people: invented children, their
+// episodes and the policy for them).
+inline fs::path PeopleFixture(const std::string& name) {
+  return SourceDir() / "tests/fixtures/people" / name;
+}
+
+// Copies the people fixture's CSV files into DIR/in and anonymises them into DIR/out with
+// the fixture's policy; returns veil's result.
+inline RunResult AnonymisePeopleFixture(const ScratchDir& dir,
+                                        const std::map<std::string, std::string>& env) {
+  fs::create_directories(dir / "in");
+  fs::copy(PeopleFixture("people.csv"), dir / "in/people.csv");
+  fs::copy(PeopleFixture("episodes.csv"), dir / "in/episodes.csv");
+  return RunVeil(
+      {"anonymise", "--quiet", "--policy", PeopleFixture("policy.yaml"), dir / "in", dir / "out"},
+      env);
+}
+
 }  // namespace veil::e2e

@@ -15,10 +15,6 @@ using Json = nlohmann::json;
 const std::map<std::string, std::string> kEnv = {
     {"VEIL_TEST_SECRET", "e2e-secret-0123456789abcdef"}};
 
-fs::path Fixture(const std::string& name) {
-  return SourceDir() / "tests/fixtures/people" / name;
-}
-
 std::string Sha256Hex(const std::string& text) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
@@ -44,12 +40,7 @@ std::vector<Json> FindingsOf(const Json& report, const std::string& check) {
 class VerifyCsvTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    fs::create_directories(dir_ / "in");
-    fs::copy(Fixture("people.csv"), dir_ / "in/people.csv");
-    fs::copy(Fixture("episodes.csv"), dir_ / "in/episodes.csv");
-    const auto r = RunVeil(
-        {"anonymise", "--quiet", "--policy", Fixture("policy.yaml"), dir_ / "in", dir_ / "out"},
-        kEnv);
+    const auto r = AnonymisePeopleFixture(dir_, kEnv);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     in_people_ = ReadCsvTable(dir_ / "in/people.csv");
     in_episodes_ = ReadCsvTable(dir_ / "in/episodes.csv");
@@ -59,8 +50,8 @@ class VerifyCsvTest : public ::testing::Test {
 
   // Runs verify with --format json; returns the parsed report and the exit code.
   Json Verify(int& exit_code) {
-    const auto r = RunVeil({"verify", "--policy", Fixture("policy.yaml"), dir_ / "in", dir_ / "out",
-                            "--format", "json"},
+    const auto r = RunVeil({"verify", "--policy", PeopleFixture("policy.yaml"), dir_ / "in",
+                            dir_ / "out", "--format", "json"},
                            kEnv);
     exit_code = r.exit_code;
     last_output_ = r.out + r.err;
@@ -217,13 +208,13 @@ TEST_F(VerifyCsvTest, NoPersonalValueInAnyOutputChannel) {
   people_.rows[1][people_.Col("email")] = in_people_.rows[4][in_people_.Col("email")];
   people_.rows[2][people_.Col("nhs_number")] = in_people_.rows[2][in_people_.Col("nhs_number")];
   WritePeople();
-  const auto json = RunVeil({"verify", "--policy", Fixture("policy.yaml"), dir_ / "in",
+  const auto json = RunVeil({"verify", "--policy", PeopleFixture("policy.yaml"), dir_ / "in",
                              dir_ / "out", "--format", "json", "--report", dir_ / "r.json"},
                             kEnv);
-  const auto text = RunVeil({"verify", "--policy", Fixture("policy.yaml"), dir_ / "in",
+  const auto text = RunVeil({"verify", "--policy", PeopleFixture("policy.yaml"), dir_ / "in",
                              dir_ / "out", "--report", dir_ / "r.md"},
                             kEnv);
-  const auto html = RunVeil({"verify", "--policy", Fixture("policy.yaml"), dir_ / "in",
+  const auto html = RunVeil({"verify", "--policy", PeopleFixture("policy.yaml"), dir_ / "in",
                              dir_ / "out", "--report", dir_ / "r.html"},
                             kEnv);
   ASSERT_EQ(json.exit_code, 1);
@@ -254,8 +245,8 @@ TEST_F(VerifyCsvTest, JobsDoNotChangeTheFindings) {
   WritePeople();
   std::vector<Json> findings;
   for (const char* jobs : {"1", "2", "4"}) {
-    const auto r = RunVeil({"verify", "--policy", Fixture("policy.yaml"), dir_ / "in", dir_ / "out",
-                            "--format", "json", "--jobs", jobs},
+    const auto r = RunVeil({"verify", "--policy", PeopleFixture("policy.yaml"), dir_ / "in",
+                            dir_ / "out", "--format", "json", "--jobs", jobs},
                            kEnv);
     ASSERT_EQ(r.exit_code, 1) << r.err;
     findings.push_back(Json::parse(r.out)["findings"]);
@@ -272,7 +263,7 @@ TEST_F(VerifyCsvTest, DelimiterAppliesToTheOriginal) {
   for (char& c : text) c = c == ',' ? ';' : c;
   std::ofstream(dir_ / "semi/episodes.csv") << text;
   // The fixture's policy without its people table.
-  const std::string full = ReadFile(Fixture("policy.yaml"));
+  const std::string full = ReadFile(PeopleFixture("policy.yaml"));
   const std::string policy =
       full.substr(0, full.find("  people:")) + full.substr(full.find("  episodes:"));
   std::ofstream(dir_ / "episodes_policy.yaml") << policy;
@@ -302,13 +293,15 @@ TEST_F(VerifyCsvTest, HelpListsEveryOption) {
 }
 
 TEST_F(VerifyCsvTest, UsageAndInputErrorsExitTwo) {
-  EXPECT_EQ(RunVeil({"verify", "--policy", Fixture("policy.yaml"), dir_ / "in"}, kEnv).exit_code,
-            2);
   EXPECT_EQ(
-      RunVeil({"verify", "--policy", Fixture("policy.yaml"), dir_ / "in", dir_ / "nope"}, kEnv)
+      RunVeil({"verify", "--policy", PeopleFixture("policy.yaml"), dir_ / "in"}, kEnv).exit_code,
+      2);
+  EXPECT_EQ(
+      RunVeil({"verify", "--policy", PeopleFixture("policy.yaml"), dir_ / "in", dir_ / "nope"},
+              kEnv)
           .exit_code,
       2);
-  EXPECT_EQ(RunVeil({"verify", "--policy", Fixture("policy.yaml"), dir_ / "in", dir_ / "out",
+  EXPECT_EQ(RunVeil({"verify", "--policy", PeopleFixture("policy.yaml"), dir_ / "in", dir_ / "out",
                      "--report", dir_ / "r.pdf"},
                     kEnv)
                 .exit_code,

@@ -12,25 +12,15 @@ namespace {
 const std::map<std::string, std::string> kEnv = {
     {"VEIL_TEST_SECRET", "e2e-secret-0123456789abcdef"}};
 
-fs::path Fixture(const std::string& name) {
-  return SourceDir() / "tests/fixtures/people" / name;
-}
-
 class VerifyReportTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    fs::create_directories(dir_ / "in");
-    fs::copy(Fixture("people.csv"), dir_ / "in/people.csv");
-    fs::copy(Fixture("episodes.csv"), dir_ / "in/episodes.csv");
-    ASSERT_EQ(RunVeil({"anonymise", "--quiet", "--policy", Fixture("policy.yaml"), dir_ / "in",
-                       dir_ / "out"},
-                      kEnv)
-                  .exit_code,
-              0);
+    const auto r = AnonymisePeopleFixture(dir_, kEnv);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
   }
 
   RunResult VerifyTo(const std::string& report) {
-    return RunVeil({"verify", "--policy", Fixture("policy.yaml"), dir_ / "in", dir_ / "out",
+    return RunVeil({"verify", "--policy", PeopleFixture("policy.yaml"), dir_ / "in", dir_ / "out",
                     "--report", dir_ / report},
                    kEnv);
   }
@@ -54,7 +44,7 @@ TEST_F(VerifyReportTest, HtmlReportOfAFailedRunRendersInChromium) {
   EXPECT_NE(text.find("people"), std::string::npos);
   EXPECT_NE(text.find("last_name"), std::string::npos);
   EXPECT_NE(text.find("What these checks prove"), std::string::npos);
-  EXPECT_NE(text.find(Fixture("policy.yaml").string()), std::string::npos);
+  EXPECT_NE(text.find(PeopleFixture("policy.yaml").string()), std::string::npos);
   EXPECT_EQ(text.find(surname), std::string::npos);
   EXPECT_EQ(ReadFile(dir_ / "report.html").find(surname), std::string::npos);
 }
