@@ -9,23 +9,9 @@
 namespace veil::e2e {
 namespace {
 
-const std::map<std::string, std::string> kEnv = {
-    {"VEIL_TEST_SECRET", "e2e-secret-0123456789abcdef"}};
+const auto& kEnv = PeopleFixtureEnv();
 
-class AnonymiseCsvTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    const auto r = AnonymisePeopleFixture(dir_, kEnv);
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-    in_people_ = ReadCsvTable(dir_ / "in/people.csv");
-    in_episodes_ = ReadCsvTable(dir_ / "in/episodes.csv");
-    people_ = ReadCsvTable(dir_ / "out/people.csv");
-    episodes_ = ReadCsvTable(dir_ / "out/episodes.csv");
-  }
-
-  ScratchDir dir_;
-  Table in_people_, in_episodes_, people_, episodes_;
-};
+using AnonymiseCsvTest = PeopleCopyTest;
 
 TEST_F(AnonymiseCsvTest, KeepsRowsAndOrderAndDropsColumns) {
   ASSERT_EQ(people_.rows.size(), in_people_.rows.size());

@@ -198,4 +198,28 @@ inline RunResult AnonymisePeopleFixture(const ScratchDir& dir,
       env);
 }
 
+// The environment the people fixture's policy reads its secret from.
+inline const std::map<std::string, std::string>& PeopleFixtureEnv() {
+  static const std::map<std::string, std::string> env = {
+      {"VEIL_TEST_SECRET", "e2e-secret-0123456789abcdef"}};
+  return env;
+}
+
+// A test that starts from the people fixture anonymised into SCRATCH/out, with the
+// original's and the copy's tables already read.
+class PeopleCopyTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto r = AnonymisePeopleFixture(dir_, PeopleFixtureEnv());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    in_people_ = ReadCsvTable(dir_ / "in/people.csv");
+    in_episodes_ = ReadCsvTable(dir_ / "in/episodes.csv");
+    people_ = ReadCsvTable(dir_ / "out/people.csv");
+    episodes_ = ReadCsvTable(dir_ / "out/episodes.csv");
+  }
+
+  ScratchDir dir_;
+  Table in_people_, in_episodes_, people_, episodes_;
+};
+
 }  // namespace veil::e2e

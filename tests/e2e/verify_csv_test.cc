@@ -12,8 +12,7 @@ namespace {
 
 using Json = nlohmann::json;
 
-const std::map<std::string, std::string> kEnv = {
-    {"VEIL_TEST_SECRET", "e2e-secret-0123456789abcdef"}};
+const auto& kEnv = PeopleFixtureEnv();
 
 std::string Sha256Hex(const std::string& text) {
   unsigned char digest[EVP_MAX_MD_SIZE];
@@ -37,17 +36,8 @@ std::vector<Json> FindingsOf(const Json& report, const std::string& check) {
   return found;
 }
 
-class VerifyCsvTest : public ::testing::Test {
+class VerifyCsvTest : public PeopleCopyTest {
  protected:
-  void SetUp() override {
-    const auto r = AnonymisePeopleFixture(dir_, kEnv);
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-    in_people_ = ReadCsvTable(dir_ / "in/people.csv");
-    in_episodes_ = ReadCsvTable(dir_ / "in/episodes.csv");
-    people_ = ReadCsvTable(dir_ / "out/people.csv");
-    episodes_ = ReadCsvTable(dir_ / "out/episodes.csv");
-  }
-
   // Runs verify with --format json; returns the parsed report and the exit code.
   Json Verify(int& exit_code) {
     const auto r = RunVeil({"verify", "--policy", PeopleFixture("policy.yaml"), dir_ / "in",
@@ -63,8 +53,6 @@ class VerifyCsvTest : public ::testing::Test {
   void WritePeople() { WriteCsvTable(dir_ / "out/people.csv", people_); }
   void WriteEpisodes() { WriteCsvTable(dir_ / "out/episodes.csv", episodes_); }
 
-  ScratchDir dir_;
-  Table in_people_, in_episodes_, people_, episodes_;
   std::string last_output_;
 };
 

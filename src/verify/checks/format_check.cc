@@ -125,7 +125,7 @@ void FormatCheck::CheckColumn(const PairedRows& rows, size_t c) {
     if (it != policy_.entities.end()) pseudonym = &it->second.pseudonym;
   }
   const bool dated = role.rule == "date_shift" || role.rule == "date_random";
-  checked_[{rows.table.id, c}] = true;
+  checked_.emplace(rows.table.id, c);
   const Column& before = rows.OriginalColumn(c);
   const Column& after = rows.CopyColumn(copy_index);
   for (size_t i = 0; i < rows.rows; ++i) {

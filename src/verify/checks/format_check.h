@@ -9,6 +9,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <tuple>
 
@@ -31,7 +32,7 @@ class FormatCheck : public Check {
   const Policy& policy_;
   // (table id, column, problem) -> rows; the problem is the finding's detail.
   std::map<std::tuple<size_t, size_t, std::string>, RowTally> problems_;
-  std::map<std::pair<size_t, size_t>, bool> checked_;
+  std::set<std::pair<size_t, size_t>> checked_;  // (table id, column) looked at
 };
 
 }  // namespace veil
