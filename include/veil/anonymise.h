@@ -50,6 +50,29 @@ struct TableSummary {
   int64_t rows = 0;
 };
 
+// What a table's `privacy:` section produced (see docs/privacy.md): the generalisation
+// chosen, what it cost and the classes it left.
+struct PrivacyOutcome {
+  std::string table;
+  std::vector<std::string> models;             // e.g. "5-anonymity"
+  std::vector<std::string> quasi_identifiers;  // columns, in policy order
+  std::vector<int> levels;                     // the level chosen for each
+  std::vector<int> top_levels;                 // each hierarchy's highest level
+  int64_t records = 0;
+  int64_t records_suppressed = 0;
+  std::string suppression;  // "mask" or "remove"
+  double suppression_limit = 0;
+  std::string metric;  // loss, discernibility, precision, entropy
+  double metric_value = 0;
+  int64_t equivalence_classes = 0;  // classes released (suppressed records not counted)
+  int64_t min_class_size = 0;
+  std::map<int64_t, int64_t> class_size_distribution;  // size -> classes released
+  bool exact = true;                                   // false: heuristic search
+  uint64_t lattice_nodes = 0;
+  uint64_t nodes_evaluated = 0;
+  double search_seconds = 0;
+};
+
 struct RunSummary {
   std::string target;
   std::vector<TableSummary> tables;
@@ -63,6 +86,8 @@ struct RunSummary {
   // Entities whose pseudonyms were too many to check exhaustively for collisions (their
   // space is large enough that a collision is below one in a billion; see docs/policy.md).
   std::vector<std::string> entities_checked_statistically;
+  // One entry per table with a privacy section.
+  std::vector<PrivacyOutcome> privacy;
   // With AnonymiseOptions::verify: the verification of the copy, and whether the copy was
   // removed because of it.
   std::optional<VerificationReport> verification;

@@ -6,7 +6,9 @@
 #include <cstdio>
 #include <memory>
 
+#include "cli/atomic_file.h"
 #include "cli/verification_output.h"
+#include "report/run_report.h"
 #include "veil/anonymise.h"
 
 namespace veil {
@@ -15,6 +17,7 @@ namespace {
 struct AnonymiseArgs {
   AnonymiseOptions options;
   std::string delimiter;
+  std::string report;
   bool quiet = false;
 };
 
@@ -23,6 +26,25 @@ Result<char> ParseDelimiter(const std::string& text) {
   if (text == "\\t" || text == "tab") return '\t';
   if (text.size() == 1 && text != "\"" && text != "\n" && text != "\r") return text[0];
   return InvalidArgument("--delimiter takes one character (or 'tab')");
+}
+
+void PrintPrivacy(const PrivacyOutcome& p) {
+  std::string levels;
+  for (size_t d = 0; d < p.quasi_identifiers.size(); ++d) {
+    levels += fmt::format("{}{} {}/{}", levels.empty() ? "" : ", ", p.quasi_identifiers[d],
+                          p.levels[d], p.top_levels[d]);
+  }
+  std::printf("  privacy of %s: %s\n", p.table.c_str(),
+              fmt::format("{}", fmt::join(p.models, ", ")).c_str());
+  std::printf("    levels: %s\n", levels.c_str());
+  std::printf("    %lld of %lld records suppressed (%s); %lld classes, smallest %lld; %s %.4f\n",
+              static_cast<long long>(p.records_suppressed), static_cast<long long>(p.records),
+              p.suppression.c_str(), static_cast<long long>(p.equivalence_classes),
+              static_cast<long long>(p.min_class_size), p.metric.c_str(), p.metric_value);
+  std::printf("    search: %s, %llu of %llu nodes evaluated in %.3f s\n",
+              p.exact ? "exact" : "heuristic (lattice too large; not proven optimal)",
+              static_cast<unsigned long long>(p.nodes_evaluated),
+              static_cast<unsigned long long>(p.lattice_nodes), p.search_seconds);
 }
 
 void PrintSummary(const RunSummary& s) {
@@ -42,6 +64,7 @@ void PrintSummary(const RunSummary& s) {
   std::printf("  secret fingerprint: %s%s\n", s.secret_fingerprint.c_str(),
               s.ephemeral_secret ? " (ephemeral: unlinkable to any other run)" : "");
   std::printf("  policy sha256: %s\n", s.policy_digest.c_str());
+  for (const auto& p : s.privacy) PrintPrivacy(p);
   for (const auto& entity : s.entities_checked_statistically) {
     std::printf(
         "  note: entity %s had too many values for an exhaustive collision check; "
@@ -57,6 +80,10 @@ int Run(AnonymiseArgs& args) {
     return 2;
   }
   args.options.csv_delimiter = delimiter.value();
+  if (!args.report.empty() && !args.report.ends_with(".json")) {
+    std::fprintf(stderr, "veil: --report of anonymise writes JSON: name a .json file\n");
+    return 2;
+  }
   if (args.options.target.empty() != args.options.in_place) {
     std::fprintf(stderr, "veil: %s\n",
                  args.options.in_place ? "--in-place takes one DATABASE and no TARGET"
@@ -79,6 +106,14 @@ int Run(AnonymiseArgs& args) {
     std::fprintf(stderr, "veil: warning: %s\n", warning.c_str());
   }
   if (!args.quiet && !summary->output_removed) PrintSummary(*summary);
+  if (!args.report.empty()) {
+    const Status written =
+        WriteFileAtomically(args.report, report::RunReportJson(*summary), "the report");
+    if (!written.ok()) {
+      std::fprintf(stderr, "veil: error: %s\n", written.message().c_str());
+      return 1;
+    }
+  }
   if (summary->verification) {
     const bool failed = summary->output_removed;
     if (failed || !args.quiet || !summary->verification->passed) {
@@ -120,6 +155,9 @@ void AddAnonymiseCommand(CLI::App& app, int& exit_code) {
       ->check(CLI::Range(1, 256));
   cmd->add_option("--delimiter", args->delimiter,
                   "CSV delimiter of the source (one character or 'tab'); default: detect");
+  cmd->add_option("--report", args->report,
+                  "Write a JSON report of the run (tables, and for privacy sections the levels "
+                  "chosen, records suppressed, metric and class sizes)");
   cmd->callback([args, &exit_code]() { exit_code = Run(*args); });
 }
 

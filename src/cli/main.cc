@@ -4,16 +4,20 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/anonymise_command.h"
+#include "cli/hierarchy_command.h"
+#include "cli/risk_command.h"
 #include "cli/verify_command.h"
 #include "veil/version.h"
 
 int main(int argc, char** argv) {
-  CLI::App app{"veil: anonymise, scramble and verify data about people"};
+  CLI::App app{"veil: anonymise, scramble, generalise and verify data about people"};
   app.require_subcommand(1);
   app.set_version_flag("--version", fmt::format("veil {}", veil::kVersion));
   int exit_code = 0;
   veil::AddAnonymiseCommand(app, exit_code);
   veil::AddVerifyCommand(app, exit_code);
+  veil::AddRiskCommand(app, exit_code);
+  veil::AddHierarchyCommand(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include <filesystem>
-#include <fstream>
 
+#include "cli/atomic_file.h"
 #include "report/report_text.h"
 
 namespace veil {
@@ -66,23 +66,7 @@ Status WriteVerificationReport(const VerificationReport& report, const std::stri
   const std::string text = ext == ".json"                    ? VerificationJson(report)
                            : ext == ".html" || ext == ".htm" ? VerificationHtml(report)
                                                              : VerificationMarkdown(report);
-  const std::string aside = path + ".veil-tmp";
-  {
-    std::ofstream file(aside, std::ios::binary | std::ios::trunc);
-    file << text;
-    file.flush();
-    if (!file) {
-      std::filesystem::remove(aside);
-      return IoError(fmt::format("cannot write the report {}", path));
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(aside, path, ec);
-  if (ec) {
-    std::filesystem::remove(aside);
-    return IoError(fmt::format("cannot move the report into place at {}: {}", path, ec.message()));
-  }
-  return Status::Ok();
+  return WriteFileAtomically(path, text, "the report");
 }
 
 }  // namespace veil

@@ -60,7 +60,7 @@ Result<RunSummary> Copy(const AnonymiseOptions& options) {
   for (auto& plan : setup->plans) {
     int64_t rows = 0;
     if (plan.action != TableAction::kDrop) {
-      VEIL_ASSIGN_OR_RETURN(rows, WriteTable(plan, *source, *sink, options));
+      VEIL_ASSIGN_OR_RETURN(rows, WriteTable(*setup, plan, *source, *sink, options));
     }
     summary.tables.push_back({plan.input.name, ActionName(plan.action), rows});
     summary.rows += rows;
@@ -107,7 +107,7 @@ Result<RunSummary> ScrubInPlace(const AnonymiseOptions& options) {
     if (plan.action == TableAction::kDrop) {
       VEIL_RETURN_IF_ERROR(sink->OmitTable(plan.input.name));
     } else if (plan.action != TableAction::kKeep) {
-      VEIL_ASSIGN_OR_RETURN(rows, WriteTable(plan, *source, *sink, options));
+      VEIL_ASSIGN_OR_RETURN(rows, WriteTable(*setup, plan, *source, *sink, options));
     }
     summary.tables.push_back({plan.input.name, ActionName(plan.action), rows});
     summary.rows += rows;

@@ -3,6 +3,7 @@
 #include <thread>
 
 #include "engine/fake_originals.h"
+#include "engine/privacy_stage.h"
 #include "engine/progress.h"
 #include "engine/table_runner.h"
 #include "policy/coverage.h"
@@ -54,8 +55,12 @@ Result<std::unique_ptr<RunSetup>> PrepareRun(Policy policy, Secret secret, Sourc
   return setup;
 }
 
-Result<int64_t> WriteTable(TablePlan& plan, Source& source, Sink& sink,
+Result<int64_t> WriteTable(RunSetup& setup, TablePlan& plan, Source& source, Sink& sink,
                            const AnonymiseOptions& options) {
+  if (plan.has_privacy) {
+    VEIL_ASSIGN_OR_RETURN(PrivacyOutcome outcome, PrepareRelease(plan, setup.policy, source));
+    setup.summary.privacy.push_back(std::move(outcome));
+  }
   VEIL_ASSIGN_OR_RETURN(auto writer, sink.CreateTable(plan.output));
   if (plan.action == TableAction::kDelete) {
     VEIL_RETURN_IF_ERROR(writer->Finish());

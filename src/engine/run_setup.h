@@ -32,8 +32,10 @@ struct RunSetup {
 Result<std::unique_ptr<RunSetup>> PrepareRun(Policy policy, Secret secret, Source& source);
 
 // Streams one planned table from the source through its rules into the sink (an empty
-// table for the delete action); returns the rows written.
-Result<int64_t> WriteTable(TablePlan& plan, Source& source, Sink& sink,
+// table for the delete action); returns the rows read. A table with a privacy section
+// is read once more before, to choose its generalisation (its outcome is added to the
+// summary).
+Result<int64_t> WriteTable(RunSetup& setup, TablePlan& plan, Source& source, Sink& sink,
                            const AnonymiseOptions& options);
 
 // "anonymised", "kept", "deleted" or "dropped".

@@ -7,6 +7,8 @@
 #include <map>
 #include <set>
 
+#include "privacy/quasi_identifier_spec.h"
+
 namespace veil {
 namespace {
 
@@ -30,9 +32,51 @@ std::vector<size_t> ParentsFirst(const std::vector<TableSchema>& schemas) {
   return order;
 }
 
+// Positions of the quasi-identifiers in policy order, after checking that the privacy
+// section and the quasi-identifiers go together and that the sensitive column is kept.
+Result<std::map<std::string, size_t>> QuasiIdentifierPositions(const TableSchema& schema,
+                                                               const TablePolicy& table) {
+  std::map<std::string, size_t> positions;
+  if (table.action != TableAction::kAnonymise) return positions;
+  for (const auto& [column, rule] : table.columns) {
+    if (!IsQuasiIdentifierRule(rule)) continue;
+    if (!table.privacy) {
+      return PolicyError(fmt::format(
+          "table {}, column {}: {} with a hierarchy needs the table's privacy section (or a "
+          "fixed rule such as {{generalise: month}})",
+          table.name, column, rule.kind));
+    }
+    const size_t next = positions.size();
+    positions[column] = next;
+  }
+  if (!table.privacy) return positions;
+  if (positions.empty()) {
+    return PolicyError(
+        fmt::format("table {}: the privacy section needs at least one "
+                    "quasi-identifier (a generalise rule with a hierarchy, or rare)",
+                    table.name));
+  }
+  const std::string sensitive = table.privacy->SensitiveColumn();
+  if (!sensitive.empty()) {
+    const RuleSpec* rule = table.FindColumn(sensitive);
+    const bool present = std::any_of(schema.columns.begin(), schema.columns.end(),
+                                     [&](const auto& c) { return c.name == sensitive; });
+    if (!present || rule == nullptr || rule->kind != "keep") {
+      return PolicyError(
+          fmt::format("table {}: the sensitive column {} of the privacy models must "
+                      "exist and be kept (its values are what l-diversity and "
+                      "t-closeness protect)",
+                      table.name, sensitive));
+    }
+  }
+  return positions;
+}
+
 Result<TablePlan> PlanTable(const TableSchema& schema, const TablePolicy& table,
                             const RuleRegistry& registry, RunResources& run) {
+  VEIL_ASSIGN_OR_RETURN(const auto positions, QuasiIdentifierPositions(schema, table));
   TablePlan plan;
+  plan.has_privacy = table.privacy.has_value() && table.action == TableAction::kAnonymise;
   plan.action = table.action;
   plan.input = schema;
   plan.output = schema;
@@ -44,7 +88,10 @@ Result<TablePlan> PlanTable(const TableSchema& schema, const TablePolicy& table,
                                ? table.FindColumn(schema.columns[c].name)
                                : nullptr;
     column.rule_kind = spec ? spec->kind : "keep";
-    if (column.rule_kind == "drop") {
+    if (spec != nullptr && IsQuasiIdentifierRule(*spec)) {
+      column.kind = ColumnPlan::Kind::kGeneralise;
+      column.quasi_identifier = positions.at(schema.columns[c].name);
+    } else if (column.rule_kind == "drop") {
       column.kind = ColumnPlan::Kind::kDrop;
       dropped.insert(schema.columns[c].name);
     } else if (column.rule_kind != "keep") {

@@ -17,17 +17,24 @@
 namespace veil {
 
 struct ColumnPlan {
-  enum class Kind { kKeep, kDrop, kTransform };
+  // kGeneralise: a quasi-identifier, written by the table's Release.
+  enum class Kind { kKeep, kDrop, kTransform, kGeneralise };
   Kind kind = Kind::kKeep;
   std::string rule_kind;  // "keep", "drop", "fake", ... (for the summary)
   std::unique_ptr<Rule> rule;
+  size_t quasi_identifier = 0;  // kGeneralise: its position among the table's
 };
+
+class Release;
 
 struct TablePlan {
   TableAction action = TableAction::kAnonymise;
   TableSchema input;
   TableSchema output;
   std::vector<ColumnPlan> columns;  // one per input column
+  bool has_privacy = false;         // the policy has a privacy section for it
+  // Set by the privacy stage (engine/privacy_stage.h) before the table is written.
+  std::shared_ptr<Release> release;
 };
 
 // Plans every table of `schemas` (already checked for coverage), ordered so that a

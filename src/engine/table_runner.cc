@@ -7,20 +7,40 @@
 #include <thread>
 
 #include "core/bounded_queue.h"
+#include "privacy/release.h"
 
 namespace veil {
 namespace {
 
 // Builds the output batch: transformed columns from their rules, kept columns moved
 // over once every rule (some read other columns, e.g. an entity's key) has run.
+// Writes the quasi-identifiers through the table's Release.
+void GeneraliseColumn(const Release& release, const ColumnPlan& column, size_t rows, Column& out) {
+  for (size_t r = 0; r < rows; ++r) release.Append(column.quasi_identifier, r, out);
+}
+
+// Leaves out the rows the Release suppressed (suppress: remove).
+void RemoveSuppressed(const Release& release, Batch& output) {
+  for (Column& column : output.columns) {
+    Column kept;
+    for (size_t r = 0; r < column.size(); ++r) {
+      if (!release.Suppressed(r)) kept.AppendFrom(column, r);
+    }
+    column = std::move(kept);
+  }
+}
+
 Status TransformBatch(TablePlan& plan, Batch& input, Batch& output) {
   output.first_row = input.first_row;
   output.Reset(plan.output.columns.size());
+  if (plan.release) VEIL_RETURN_IF_ERROR(plan.release->Classify(input));
   size_t out = 0;
   for (size_t c = 0; c < plan.columns.size(); ++c) {
     ColumnPlan& column = plan.columns[c];
     if (column.kind == ColumnPlan::Kind::kDrop) continue;
-    if (column.kind == ColumnPlan::Kind::kTransform) {
+    if (column.kind == ColumnPlan::Kind::kGeneralise) {
+      GeneraliseColumn(*plan.release, column, input.rows(), output.columns[out]);
+    } else if (column.kind == ColumnPlan::Kind::kTransform) {
       Status status = column.rule->Apply(input, c, output.columns[out]);
       if (!status.ok()) {
         return status.WithContext(fmt::format("table {}, column {} ({})", plan.input.name,
@@ -37,6 +57,7 @@ Status TransformBatch(TablePlan& plan, Batch& input, Batch& output) {
     }
     ++out;
   }
+  if (plan.release && plan.release->RemovesSuppressed()) RemoveSuppressed(*plan.release, output);
   return Status::Ok();
 }
 

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "policy/privacy_spec.h"
 #include "veil/status.h"
 
 namespace veil {
@@ -32,6 +33,7 @@ struct TablePolicy {
   TableAction action = TableAction::kAnonymise;
   std::map<std::string, std::string> keys;                // entity name -> column naming the entity
   std::vector<std::pair<std::string, RuleSpec>> columns;  // in policy order
+  std::optional<PrivacySpec> privacy;                     // the `privacy:` section, if any
   int line = 0;
 
   const RuleSpec* FindColumn(const std::string& column) const;

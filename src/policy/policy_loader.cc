@@ -168,7 +168,10 @@ class PolicyParser {
   }
 
   Status ParseTableBody(const YAML::Node& body, TablePolicy& table, const Policy& policy) const {
-    VEIL_RETURN_IF_ERROR(ExpectKeys(body, {"keys", "columns"}, "table " + table.name));
+    VEIL_RETURN_IF_ERROR(ExpectKeys(body, {"keys", "columns", "privacy"}, "table " + table.name));
+    if (const auto& privacy = body["privacy"]) {
+      VEIL_ASSIGN_OR_RETURN(table.privacy, ParsePrivacySpec(privacy, path_, table.name));
+    }
     if (const auto& keys = body["keys"]) {
       if (!keys.IsMap()) return Error(keys, "keys must map entity names to column names");
       for (const auto& key : keys) {

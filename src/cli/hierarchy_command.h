@@ -1,0 +1,12 @@
+// `veil hierarchy --policy POLICY SOURCE COLUMN [--output FILE]`: writes the hierarchy
+// veil would use for the quasi-identifier COLUMN (or TABLE.COLUMN), in ARX's format, to
+// stdout or FILE (written aside and moved into place). Exit status 0, or 2 on error.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace veil {
+
+void AddHierarchyCommand(CLI::App& app, int& exit_code);
+
+}  // namespace veil
