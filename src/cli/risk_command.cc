@@ -35,6 +35,7 @@ nlohmann::ordered_json AnalysisJson(const RiskAnalysis& analysis) {
     released["models"] = analysis.release->models;
     json["released"] = released;
   }
+  if (!analysis.released_note.empty()) json["released_note"] = analysis.released_note;
   return json;
 }
 
@@ -54,6 +55,7 @@ std::string AnalysisText(const RiskAnalysis& analysis) {
                                    "suppressed)",
                                    analysis.table, levels, analysis.release->records_suppressed));
   }
+  if (!analysis.released_note.empty()) text += "\nAs released: " + analysis.released_note + "\n";
   return text;
 }
 

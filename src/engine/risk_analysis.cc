@@ -101,14 +101,22 @@ Result<RiskAnalysis> AnalyseRisk(const RiskOptions& options) {
   if (!choice.policy->privacy) return analysis;
   const auto start = std::chrono::steady_clock::now();
   VEIL_ASSIGN_OR_RETURN(auto reader, source->Open(choice.source_table));
-  VEIL_ASSIGN_OR_RETURN(auto input, PreparePrivacyInput(*choice.policy, policy, *reader));
+  auto input = PreparePrivacyInput(*choice.policy, policy, *reader);
+  if (!input.ok() && input.status().code() == ErrorCode::kInput) {
+    // Typically an anonymised output: its values are already generalised.
+    analysis.released_note = "not computed: " + input.status().message() +
+                             " (the data is not in the hierarchies' original values; an "
+                             "anonymised output is assessed as it stands)";
+    return analysis;
+  }
+  VEIL_RETURN_IF_ERROR(input.status());
   VEIL_ASSIGN_OR_RETURN(const SearchOutcome search,
-                        SearchGeneralisation(input->problem, choice.source_table));
+                        SearchGeneralisation((*input)->problem, choice.source_table));
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  analysis.release = DescribeOutcome(*input, search, choice.source_table, seconds);
+  analysis.release = DescribeOutcome(**input, search, choice.source_table, seconds);
   VEIL_ASSIGN_OR_RETURN(analysis.released,
-                        ComputeRisk(ReleasedSizes(*input, search), options.population));
+                        ComputeRisk(ReleasedSizes(**input, search), options.population));
   return analysis;
 }
 

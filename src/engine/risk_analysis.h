@@ -30,6 +30,7 @@ struct RiskAnalysis {
   RiskFigures figures;                    // the data as it stands
   std::optional<RiskFigures> released;    // after the privacy section's generalisation
   std::optional<PrivacyOutcome> release;  // what that generalisation was
+  std::string released_note;              // why `released` is absent, if it is
 };
 
 Result<RiskAnalysis> AnalyseRisk(const RiskOptions& options);
