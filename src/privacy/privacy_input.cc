@@ -38,14 +38,15 @@ std::vector<int32_t> RankOf(const ValueDictionary& values) {
   return rank;
 }
 
-Result<SensitiveDomain> DomainOf(const PrivacySpec& spec, const Policy& policy,
-                                 const EncodedTable& encoded, const std::string& table) {
+}  // namespace
+
+Result<SensitiveDomain> BuildSensitiveDomain(const PrivacySpec& spec, const Policy& policy,
+                                             const ValueDictionary& values, int64_t records,
+                                             const std::string& table) {
   SensitiveDomain domain;
-  if (!encoded.sensitive) return domain;
-  const ValueDictionary& values = *encoded.sensitive;
   for (size_t code = 0; code < values.size(); ++code) {
     domain.overall_share.push_back(static_cast<double>(values.Count(static_cast<int32_t>(code))) /
-                                   static_cast<double>(encoded.records));
+                                   static_cast<double>(records));
   }
   domain.rank = RankOf(values);
   if (!spec.t_closeness || spec.t_closeness->distance != TClosenessSpec::Distance::kHierarchical) {
@@ -69,6 +70,8 @@ Result<SensitiveDomain> DomainOf(const PrivacySpec& spec, const Policy& policy,
   domain.hierarchy = std::move(hierarchy);
   return domain;
 }
+
+namespace {
 
 // Re-counts the encoded combinations with every dictionary code replaced by its leaf.
 ClassTable BottomClasses(const EncodedTable& encoded,
@@ -112,7 +115,11 @@ Result<std::unique_ptr<PrivacyInput>> PreparePrivacyInput(const TablePolicy& tab
     problem.quasi_identifiers.push_back({spec.column, std::move(hierarchy),
                                          spec.min_level.value_or(0), spec.max_level.value_or(top)});
   }
-  VEIL_ASSIGN_OR_RETURN(SensitiveDomain domain, DomainOf(input->spec, policy, encoded, table.name));
+  SensitiveDomain domain;
+  if (encoded.sensitive) {
+    VEIL_ASSIGN_OR_RETURN(domain, BuildSensitiveDomain(input->spec, policy, *encoded.sensitive,
+                                                       encoded.records, table.name));
+  }
   input->models = std::make_unique<PrivacyModels>(input->spec, std::move(domain));
   problem.bottom = BottomClasses(encoded, leaf_of_code);
   problem.records = encoded.records;

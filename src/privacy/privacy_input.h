@@ -26,6 +26,13 @@ struct PrivacyInput {
   int64_t records() const { return problem.records; }
 };
 
+// What the t-closeness distances need to know about the sensitive column, from its
+// values over the whole table (`records` rows); reads the hierarchy file of the
+// hierarchical distance.
+Result<SensitiveDomain> BuildSensitiveDomain(const PrivacySpec& spec, const Policy& policy,
+                                             const ValueDictionary& values, int64_t records,
+                                             const std::string& table);
+
 // `table` must have a privacy section; reads `reader` to its end.
 Result<std::unique_ptr<PrivacyInput>> PreparePrivacyInput(const TablePolicy& table,
                                                           const Policy& policy,

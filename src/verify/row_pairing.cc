@@ -46,7 +46,7 @@ Result<TableRowCounts> FeedTable(const VerifiedTable& table, Source& original, S
   Side a, b;
   VEIL_ASSIGN_OR_RETURN(a.reader, original.Open(table.name));
   if (table.in_copy()) {
-    VEIL_ASSIGN_OR_RETURN(b.reader, copy.Open(table.name));
+    VEIL_ASSIGN_OR_RETURN(b.reader, copy.Open(table.copy_name));
   } else {
     b.done = true;
   }

@@ -16,6 +16,7 @@
 #include "verify/checks/foreign_key_check.h"
 #include "verify/checks/format_check.h"
 #include "verify/checks/leak_check.h"
+#include "verify/checks/privacy_model_check.h"
 #include "verify/checks/structure_checks.h"
 #include "verify/checks/unchanged_check.h"
 #include "verify/checks/unkeyed_hash_check.h"
@@ -55,13 +56,15 @@ struct Checks {
         foreign_key(plan),
         date_interval(plan, policy),
         format(plan, policy),
-        unkeyed_hash(plan) {}
+        unkeyed_hash(plan),
+        k_anonymity(plan, policy) {}
 
   std::vector<std::pair<const char*, Check*>> Named() {
     return {{"unchanged", &unchanged},     {"leak", &leak},
             {"foreign_key", &foreign_key}, {"date_interval", &date_interval},
             {"format", &format},           {"row_count", &row_count},
-            {"schema", &schema},           {"unkeyed_hash", &unkeyed_hash}};
+            {"schema", &schema},           {"unkeyed_hash", &unkeyed_hash},
+            {"k_anonymity", &k_anonymity}};
   }
   std::vector<BatchObserver*> Observers() {
     std::vector<BatchObserver*> all{&distinct};
@@ -77,6 +80,7 @@ struct Checks {
   DateIntervalCheck date_interval;
   FormatCheck format;
   UnkeyedHashCheck unkeyed_hash;
+  PrivacyModelCheck k_anonymity;
   DistinctCounter distinct;
 };
 
@@ -108,9 +112,6 @@ void FinishChecks(Checks& checks, VerificationReport& report) {
     check->Finish(report.findings, outcome);
     report.checks.push_back(std::move(outcome));
   }
-  report.checks.push_back(CheckOutcome{"k_anonymity",
-                                       "The policy's statistical privacy model holds on the copy.",
-                                       "the policy declares no privacy model", 0, 0, false});
   report.leak_values_searched = checks.leak.values_searched();
   report.leak_values_skipped = checks.leak.values_skipped();
   report.leak_skip_reason = checks.leak.skip_reason();

@@ -35,6 +35,10 @@ VerifiedTable PlanTable(const Policy& policy, const CodeLists& code_lists,
   const TablePolicy* table_policy = policy.FindTable(original.name);
   table.action = table_policy ? table_policy->action : TableAction::kKeep;
   const bool anonymised = table.action == TableAction::kAnonymise;
+  if (anonymised && table_policy->privacy &&
+      table_policy->privacy->suppress == SuppressionStyle::kRemove) {
+    table.removable_share = table_policy->privacy->suppression_limit;
+  }
   for (const auto& column : original.columns) {
     VerifiedColumn verified;
     verified.name = column.name;
@@ -67,12 +71,18 @@ VerifyPlan PlanVerification(const Policy& policy, const CodeLists& code_lists,
                             const std::vector<TableSchema>& copy, bool compare_types) {
   VerifyPlan plan;
   plan.compare_types = compare_types;
+  // One table on each side (e.g. two CSV files named differently) pair whatever their names.
+  const bool single = original.size() == 1 && copy.size() == 1;
   for (const auto& schema : original) {
-    plan.tables.push_back(PlanTable(policy, code_lists, schema, FindSchema(copy, schema.name)));
+    const TableSchema* paired = single ? &copy.front() : FindSchema(copy, schema.name);
+    plan.tables.push_back(PlanTable(policy, code_lists, schema, paired));
     plan.tables.back().id = plan.tables.size() - 1;
+    if (paired != nullptr) plan.tables.back().copy_name = paired->name;
   }
   for (const auto& schema : copy) {
-    if (FindSchema(original, schema.name) == nullptr) plan.extra_tables.push_back(schema.name);
+    if (!single && FindSchema(original, schema.name) == nullptr) {
+      plan.extra_tables.push_back(schema.name);
+    }
   }
   return plan;
 }

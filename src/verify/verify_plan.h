@@ -28,8 +28,14 @@ struct VerifiedTable {
   TableAction action = TableAction::kKeep;
   TableSchema original;
   std::optional<TableSchema> copy;         // absent when the copy has no such table
+  std::string copy_name;                   // the copy's name for it (the same, or the one table
+                                           // of a one-table copy of a one-table original)
   std::vector<VerifiedColumn> columns;     // the original's columns, in order
   std::map<std::string, int> entity_keys;  // entity -> original column naming its member
+  // The share of rows the copy may lack: a privacy section's suppression limit when it
+  // removes suppressed rows (the k_anonymity check counts them). Rows then pair by
+  // position only up to the first one removed.
+  double removable_share = 0;
 
   bool in_copy() const { return copy.has_value(); }
 };
@@ -42,7 +48,8 @@ struct VerifyPlan {
   const VerifiedTable* Find(const std::string& name) const;
 };
 
-// Pairs the original's tables with the copy's. Tables and columns the policy does not
+// Pairs the original's tables with the copy's, by name, or the two tables when each side
+// has one. Tables and columns the policy does not
 // mention are planned as kept (the coverage check of the original already failed closed
 // before a copy could exist; the verifier reports rather than refuses).
 VerifyPlan PlanVerification(const Policy& policy, const CodeLists& code_lists,

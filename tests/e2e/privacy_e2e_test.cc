@@ -13,10 +13,12 @@ namespace veil::e2e {
 namespace {
 
 const std::vector<std::string> kAdultQuasiIdentifiers = {
-    "sex", "age", "race", "marital-status", "education", "native-country", "workclass",
-    "occupation"};
+    "sex",       "age",       "race", "marital-status", "education", "native-country",
+    "workclass", "occupation"};
 
-fs::path AdultDir() { return SourceDir() / "tests/fixtures/adult"; }
+fs::path AdultDir() {
+  return SourceDir() / "tests/fixtures/adult";
+}
 
 // The Adult policy with its privacy section replaced, written next to the hierarchies'
 // copies in `dir`.
@@ -63,9 +65,9 @@ TEST(PrivacyEndToEnd, AdultFiveAnonymousMatchesArxsOptimum) {
   ScratchDir dir;
   const auto policy = WriteAdultPolicy(dir, "{k: 5, metric: loss}");
   const auto out = dir / "out.csv";
-  const auto result = RunVeil({"anonymise", "-q", "--policy", policy.string(),
-                               (AdultDir() / "adult.csv").string(), out.string(), "--report",
-                               (dir / "report.json").string()});
+  const auto result =
+      RunVeil({"anonymise", "-q", "--policy", policy.string(), (AdultDir() / "adult.csv").string(),
+               out.string(), "--report", (dir / "report.json").string()});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const auto report = PrivacyReport(dir / "report.json");
   // ARX 3.x reports Loss 0.5916 for this configuration; veil must be at least as good.
@@ -88,10 +90,10 @@ TEST(PrivacyEndToEnd, AdultFiveAnonymousMatchesArxsOptimum) {
 
 TEST(PrivacyEndToEnd, SuppressionRemovesFailingRowsAndKeepsDiversity) {
   ScratchDir dir;
-  const auto policy = WriteAdultPolicy(
-      dir,
-      "{k: 5, l_diversity: {column: salary-class, l: 2, variant: distinct}, "
-      "suppression_limit: 0.05, suppress: remove}");
+  const auto policy =
+      WriteAdultPolicy(dir,
+                       "{k: 5, l_diversity: {column: salary-class, l: 2, variant: distinct}, "
+                       "suppression_limit: 0.05, suppress: remove}");
   const auto out = dir / "out.csv";
   const auto result =
       RunVeil({"anonymise", "-q", "--policy", policy.string(), (AdultDir() / "adult.csv").string(),
@@ -115,9 +117,10 @@ TEST(PrivacyEndToEnd, SuppressionRemovesFailingRowsAndKeepsDiversity) {
 TEST(PrivacyEndToEnd, TClosenessHoldsOnTheOutput) {
   ScratchDir dir;
   const double t = 0.15;
-  const auto policy = WriteAdultPolicy(
-      dir, "{k: 2, t_closeness: {column: salary-class, t: 0.15, distance: equal}, "
-           "suppression_limit: 0.02}");
+  const auto policy =
+      WriteAdultPolicy(dir,
+                       "{k: 2, t_closeness: {column: salary-class, t: 0.15, distance: equal}, "
+                       "suppression_limit: 0.02}");
   const auto out = dir / "out.csv";
   const auto result = RunVeil({"anonymise", "-q", "--policy", policy.string(),
                                (AdultDir() / "adult.csv").string(), out.string()});
@@ -144,8 +147,7 @@ TEST(PrivacyEndToEnd, TClosenessHoldsOnTheOutput) {
 TEST(PrivacyEndToEnd, NoSolutionNamesTheTightestModelAndWritesNothing) {
   ScratchDir dir;
   // salary-class has two values: no class can hold three.
-  const auto policy =
-      WriteAdultPolicy(dir, "{k: 2, l_diversity: {column: salary-class, l: 3}}");
+  const auto policy = WriteAdultPolicy(dir, "{k: 2, l_diversity: {column: salary-class, l: 3}}");
   const auto out = dir / "out.csv";
   const auto result = RunVeil({"anonymise", "-q", "--policy", policy.string(),
                                (AdultDir() / "adult.csv").string(), out.string()});
@@ -185,8 +187,7 @@ TEST(PrivacyEndToEnd, HealthExampleAsDocumented) {
   EXPECT_LE(report["records_suppressed"].get<int64_t>(), 60);
   const size_t diagnosis = table.Col("diagnosis");
   int masked = 0;
-  for (const auto& [key, rows] :
-       GroupBy(table, {"admitted", "age", "sex", "neighbourhood"}).rows) {
+  for (const auto& [key, rows] : GroupBy(table, {"admitted", "age", "sex", "neighbourhood"}).rows) {
     if (AllStars(key)) {
       masked += static_cast<int>(rows.size());
       continue;
@@ -201,6 +202,70 @@ TEST(PrivacyEndToEnd, HealthExampleAsDocumented) {
   for (const auto& name : {"Arthington", "Eccup", "Harewood", "Wike"}) {
     EXPECT_EQ(ReadFile(out).find(name), std::string::npos) << name;
   }
+}
+
+class HealthVerifyTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto result = RunVeil(
+        {"anonymise", "-q", "--policy", Policy(), (Example() / "admissions.csv").string(), Copy()});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+  }
+  static fs::path Example() { return SourceDir() / "examples/health"; }
+  static std::string Policy() { return (Example() / "policy.yaml").string(); }
+  std::string Copy() const { return (dir_ / "released.csv").string(); }
+  RunResult Verify() const {
+    return RunVeil({"verify", "--policy", Policy(), (Example() / "admissions.csv").string(), Copy(),
+                    "--format", "json"});
+  }
+  ScratchDir dir_;
+};
+
+TEST_F(HealthVerifyTest, TheReleasePassesTheModelCheck) {
+  const auto result = Verify();
+  ASSERT_EQ(result.exit_code, 0) << result.out << result.err;
+  const auto json = nlohmann::json::parse(result.out);
+  bool found = false;
+  for (const auto& check : json["checks"]) {
+    if (check["check"] != "k_anonymity") continue;
+    found = true;
+    EXPECT_TRUE(check["ran"].get<bool>());
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST_F(HealthVerifyTest, AClassTooSmallIsFoundByRow) {
+  Table table = ReadCsvTable(Copy());
+  // Row 7 (1-based data row) gets a sex no other row has: its own class of one.
+  table.rows[6][table.Col("sex")] = "X";
+  WriteCsvTable(Copy(), table);
+  const auto result = Verify();
+  EXPECT_EQ(result.exit_code, 1);
+  const auto json = nlohmann::json::parse(result.out);
+  std::vector<std::string> details;
+  for (const auto& finding : json["findings"]) {
+    if (finding["check"] != "k_anonymity") continue;
+    EXPECT_EQ(finding["table"], "admissions");
+    EXPECT_EQ(finding["rows"], nlohmann::json::array({7}));
+    details.push_back(finding["detail"]);
+  }
+  ASSERT_EQ(details.size(), 2u) << "5-anonymity and 3-diversity both fail";
+  EXPECT_NE(details[0].find("5-anonymity"), std::string::npos) << details[0];
+  EXPECT_NE(details[1].find("distinct 3-diversity of diagnosis"), std::string::npos);
+}
+
+TEST_F(HealthVerifyTest, SuppressingMoreThanTheLimitIsFound) {
+  Table table = ReadCsvTable(Copy());
+  // 2% of 3,000 is 60; mask 100 rows in full.
+  for (size_t r = 0; r < 100; ++r) {
+    for (const char* qi : {"admitted", "age", "sex", "neighbourhood"})
+      table.rows[r][table.Col(qi)] = "*";
+  }
+  WriteCsvTable(Copy(), table);
+  const auto result = Verify();
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.out.find("more than the limit of 0.02 allows (60)"), std::string::npos)
+      << result.out;
 }
 
 }  // namespace

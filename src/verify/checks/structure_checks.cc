@@ -33,6 +33,9 @@ std::optional<Finding> RowCountFinding(const VerifiedTable& table, int64_t befor
   }
   const int64_t expected = table.action == TableAction::kDelete ? 0 : before;
   if (after == expected) return std::nullopt;
+  const auto removable =
+      static_cast<int64_t>(table.removable_share * static_cast<double>(before) + 1e-9);
+  if (after < expected && expected - after <= removable) return std::nullopt;
   return TableFinding(
       "row_count", table.name, std::abs(after - expected),
       table.action == TableAction::kDelete
