@@ -1,6 +1,7 @@
 #include "privacy/class_table.h"
 
 #include <algorithm>
+#include <bit>
 
 #include "privacy/key_index.h"
 
@@ -26,12 +27,10 @@ void MergeHistograms(const std::vector<std::vector<SensitiveCount>>& parts, Clas
   }
 }
 
-}  // namespace
-
-ClassTable Regroup(const ClassTable& from, const CodeMaps& code_maps) {
-  ClassTable out;
-  out.width = from.width;
-  KeyIndex index(from.width, from.Classes() / 2 + 16);
+// Groups by the new codes with any width of key (KeyIndex); fills out.keys/sizes.
+std::vector<uint32_t> GroupByKeys(const ClassTable& from, const CodeMaps& code_maps,
+                                  size_t expected, ClassTable& out) {
+  KeyIndex index(from.width, expected);
   std::vector<int32_t> key(from.width);
   std::vector<uint32_t> new_of_old(from.Classes());
   for (size_t c = 0; c < from.Classes(); ++c) {
@@ -43,6 +42,94 @@ ClassTable Regroup(const ClassTable& from, const CodeMaps& code_maps) {
     new_of_old[c] = id;
   }
   out.keys = index.TakeKeys();
+  return new_of_old;
+}
+
+// The same when the new codes pack into one 64-bit number (radix = values per column):
+// one multiply-add per column and a single-word hash table.
+std::vector<uint32_t> GroupByPackedKeys(const ClassTable& from, const CodeMaps& code_maps,
+                                        const std::vector<uint64_t>& radices, size_t expected,
+                                        ClassTable& out) {
+  const size_t width = from.width;
+  // Starts small and doubles: most roll-ups end with far fewer classes than they read.
+  std::vector<uint64_t> slots(std::bit_ceil(std::clamp<size_t>(expected * 2, 16, 8192)), 0);
+  std::vector<uint64_t> packed_of_id;
+  size_t mask = slots.size() - 1;
+  // Each column's new code already multiplied by its place value, laid out flat.
+  std::vector<uint64_t> place(width, 1);
+  for (size_t d = width; d-- > 1;) place[d - 1] = place[d] * radices[d];
+  std::vector<size_t> offset(width + 1, 0);
+  for (size_t d = 0; d < width; ++d) offset[d + 1] = offset[d] + code_maps[d].size();
+  std::vector<uint64_t> weighted(offset[width]);
+  for (size_t d = 0; d < width; ++d) {
+    for (size_t code = 0; code < code_maps[d].size(); ++code) {
+      weighted[offset[d] + code] = static_cast<uint64_t>(code_maps[d][code]) * place[d];
+    }
+  }
+  std::vector<uint32_t> new_of_old(from.Classes());
+  for (size_t c = 0; c < from.Classes(); ++c) {
+    const int32_t* old_key = from.keys.data() + c * width;
+    uint64_t packed = 0;
+    for (size_t d = 0; d < width; ++d) packed += weighted[offset[d] + old_key[d]];
+    uint64_t hash = (packed + 1) * 0x9e3779b97f4a7c15ULL;
+    size_t slot = (hash ^ (hash >> 29)) & mask;
+    uint32_t id = 0;
+    while (true) {
+      const uint64_t entry = slots[slot];
+      if (entry == 0) {
+        id = static_cast<uint32_t>(packed_of_id.size());
+        packed_of_id.push_back(packed);
+        slots[slot] = id + 1;
+        if (packed_of_id.size() * 2 > slots.size()) {
+          std::vector<uint64_t> bigger(slots.size() * 2, 0);
+          const size_t bigger_mask = bigger.size() - 1;
+          for (uint64_t e : slots) {
+            if (e == 0) continue;
+            uint64_t h = (packed_of_id[e - 1] + 1) * 0x9e3779b97f4a7c15ULL;
+            size_t s = (h ^ (h >> 29)) & bigger_mask;
+            while (bigger[s] != 0) s = (s + 1) & bigger_mask;
+            bigger[s] = e;
+          }
+          slots.swap(bigger);
+          mask = bigger_mask;
+        }
+        out.sizes.push_back(0);
+        break;
+      }
+      if (packed_of_id[entry - 1] == packed) {
+        id = static_cast<uint32_t>(entry - 1);
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+    out.sizes[id] += from.sizes[c];
+    new_of_old[c] = id;
+  }
+  out.keys.resize(packed_of_id.size() * width);
+  for (size_t id = 0; id < packed_of_id.size(); ++id) {
+    uint64_t packed = packed_of_id[id];
+    for (size_t d = width; d-- > 0;) {
+      out.keys[id * width + d] = static_cast<int32_t>(packed % radices[d]);
+      packed /= radices[d];
+    }
+  }
+  return new_of_old;
+}
+
+}  // namespace
+
+ClassTable Regroup(const ClassTable& from, const CodeMaps& code_maps,
+                   const std::vector<uint64_t>& radices) {
+  ClassTable out;
+  out.width = from.width;
+  long double combinations = 1;
+  for (uint64_t radix : radices) combinations *= static_cast<long double>(radix);
+  const size_t expected =
+      std::min<long double>(static_cast<long double>(from.Classes()), combinations);
+  const std::vector<uint32_t> new_of_old =
+      !radices.empty() && combinations < 1.8e19L
+          ? GroupByPackedKeys(from, code_maps, radices, expected, out)
+          : GroupByKeys(from, code_maps, expected, out);
   if (!from.HasSensitive()) return out;
   std::vector<std::vector<SensitiveCount>> parts(out.Classes());
   for (size_t c = 0; c < from.Classes(); ++c) {

@@ -36,7 +36,10 @@ struct ClassTable {
 // code_maps[d][code] is the new code of an old code in column d.
 using CodeMaps = std::vector<std::vector<int32_t>>;
 
-ClassTable Regroup(const ClassTable& from, const CodeMaps& code_maps);
+// `radices[d]` is the number of codes column d can have after mapping (or empty when
+// unknown): it bounds the classes and lets keys be packed into one number.
+ClassTable Regroup(const ClassTable& from, const CodeMaps& code_maps,
+                   const std::vector<uint64_t>& radices = {});
 
 // Builds classes from counted tuples of width + 1 codes whose last code is the
 // sensitive value (with_sensitive) or of width codes (without).

@@ -35,7 +35,7 @@ Result<EncodedTable> EncodeTable(TableReader& reader, const std::vector<std::str
     dictionaries.push_back(&*table.sensitive);
   }
   const size_t width = indices.size();
-  KeyIndex index(width, 1 << 12);
+  KeyIndex index(width, 1 << 15);
   std::vector<int32_t> tuple(width);
   Batch batch;
   while (true) {

@@ -1,5 +1,6 @@
 #include "privacy/key_index.h"
 
+#include <algorithm>
 #include <bit>
 
 namespace veil {

@@ -3,7 +3,9 @@
 namespace veil {
 namespace {
 
-constexpr size_t kRecentNodes = 24;
+// The classes kept for rolling up, counted in classes over all cached nodes: about
+// 40 bytes each with 8 quasi-identifiers, so at most a few hundred megabytes.
+constexpr size_t kCachedClasses = 400'000;
 
 bool Generalises(const std::vector<int>& upper, const std::vector<int>& lower) {
   for (size_t d = 0; d < upper.size(); ++d) {
@@ -33,17 +35,25 @@ std::shared_ptr<const ClassTable> NodeEvaluator::Classes(const std::vector<int>&
     }
   }
   CodeMaps maps(levels.size());
+  std::vector<uint64_t> radices;  // values per column at the new levels
   for (size_t d = 0; d < levels.size(); ++d) {
     const Hierarchy& hierarchy = problem_.quasi_identifiers[d].hierarchy;
+    radices.push_back(static_cast<uint64_t>(hierarchy.Values(levels[d])));
     const int from_level = (*from_levels)[d];
     maps[d].resize(hierarchy.Values(from_level));
     for (int32_t code = 0; code < hierarchy.Values(from_level); ++code) {
       maps[d][code] = hierarchy.Lift(code, from_level, levels[d]);
     }
   }
-  auto classes = std::make_shared<const ClassTable>(Regroup(*from, maps));
-  recent_.push_front({levels, classes});
-  if (recent_.size() > kRecentNodes) recent_.pop_back();
+  auto classes = std::make_shared<const ClassTable>(Regroup(*from, maps, radices));
+  if (classes->Classes() <= kCachedClasses / 4) {
+    recent_.push_front({levels, classes});
+    cached_classes_ += classes->Classes();
+    while (cached_classes_ > kCachedClasses) {
+      cached_classes_ -= recent_.back().classes->Classes();
+      recent_.pop_back();
+    }
+  }
   return classes;
 }
 

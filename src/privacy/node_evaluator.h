@@ -1,7 +1,8 @@
 // NodeEvaluator: decides whether one generalisation (a lattice node) is acceptable —
 // its classes that fail a model hold no more records than may be suppressed — and
-// keeps the classes of recent nodes so that the next node's classes are rolled up from
-// the closest node it generalises instead of from the whole table.
+// keeps the classes of the nodes it evaluated (within a memory budget, most recent
+// first) so that a node's classes are rolled up from the smallest cached node it
+// generalises instead of from the whole table.
 #pragma once
 
 #include <cstdint>
@@ -40,7 +41,8 @@ class NodeEvaluator {
   const PrivacyProblem& problem_;
   std::shared_ptr<const ClassTable> bottom_;
   std::vector<int> bottom_levels_;
-  std::list<Cached> recent_;  // most recent first
+  std::list<Cached> recent_;  // most recent first, within a budget of classes
+  size_t cached_classes_ = 0;
   uint64_t evaluations_ = 0;
 };
 

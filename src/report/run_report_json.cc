@@ -6,14 +6,14 @@
 namespace veil::report {
 namespace {
 
-nlohmann::json PrivacyJson(const PrivacyOutcome& outcome) {
-  nlohmann::json levels = nlohmann::json::array();
+nlohmann::ordered_json PrivacyJson(const PrivacyOutcome& outcome) {
+  nlohmann::ordered_json levels = nlohmann::ordered_json::array();
   for (size_t d = 0; d < outcome.quasi_identifiers.size(); ++d) {
     levels.push_back({{"column", outcome.quasi_identifiers[d]},
                       {"level", outcome.levels[d]},
                       {"highest_level", outcome.top_levels[d]}});
   }
-  nlohmann::json sizes = nlohmann::json::object();
+  nlohmann::ordered_json sizes = nlohmann::ordered_json::object();
   for (const auto& [size, classes] : outcome.class_size_distribution) {
     sizes[std::to_string(size)] = classes;
   }
@@ -41,13 +41,13 @@ nlohmann::json PrivacyJson(const PrivacyOutcome& outcome) {
 }  // namespace
 
 std::string RunReportJson(const RunSummary& summary) {
-  nlohmann::json tables = nlohmann::json::array();
+  nlohmann::ordered_json tables = nlohmann::ordered_json::array();
   for (const auto& table : summary.tables) {
     tables.push_back({{"name", table.name}, {"action", table.action}, {"rows", table.rows}});
   }
-  nlohmann::json privacy = nlohmann::json::array();
+  nlohmann::ordered_json privacy = nlohmann::ordered_json::array();
   for (const auto& outcome : summary.privacy) privacy.push_back(PrivacyJson(outcome));
-  nlohmann::json report = {{"veil_version", kVersion},
+  nlohmann::ordered_json report = {{"veil_version", kVersion},
                            {"target", summary.target},
                            {"policy_sha256", summary.policy_digest},
                            {"secret_fingerprint", summary.secret_fingerprint},
