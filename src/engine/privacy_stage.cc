@@ -2,18 +2,29 @@
 
 #include <chrono>
 
+#include "io/recorded_table.h"
 #include "privacy/lattice_search.h"
 #include "privacy/privacy_input.h"
 #include "privacy/privacy_outcome.h"
 #include "privacy/release.h"
 
 namespace veil {
+namespace {
+
+// Tables whose cells take less than this are kept in memory between the two reads.
+constexpr size_t kRecordingBudget = 64 << 20;
+
+}  // namespace
 
 Result<PrivacyOutcome> PrepareRelease(TablePlan& plan, const Policy& policy, Source& source) {
   const auto start = std::chrono::steady_clock::now();
   const TablePolicy* table = policy.FindTable(plan.input.name);
-  VEIL_ASSIGN_OR_RETURN(auto reader, source.Open(plan.input.name));
-  VEIL_ASSIGN_OR_RETURN(auto input, PreparePrivacyInput(*table, policy, *reader));
+  VEIL_ASSIGN_OR_RETURN(auto source_reader, source.Open(plan.input.name));
+  RecordingReader reader(*source_reader, kRecordingBudget);
+  VEIL_ASSIGN_OR_RETURN(auto input, PreparePrivacyInput(*table, policy, reader));
+  if (auto rows = reader.TakeRecording()) {
+    plan.recorded_rows = std::make_shared<const std::vector<Batch>>(std::move(*rows));
+  }
   VEIL_ASSIGN_OR_RETURN(const SearchOutcome search,
                         SearchGeneralisation(input->problem, plan.input.name));
   const double seconds =

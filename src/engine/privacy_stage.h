@@ -1,7 +1,8 @@
 // The privacy stage of `veil anonymise`, for a table whose policy has a `privacy:`
 // section: reads the table once (quasi-identifiers and the sensitive column only),
 // searches for the best generalisation, and attaches the Release that the table's
-// second, streaming read applies row by row. Nothing is written here.
+// second, streaming read applies row by row (a table under 64 MB is kept from the first
+// read and replayed instead of read again). Nothing is written here.
 #pragma once
 
 #include "engine/table_plan.h"

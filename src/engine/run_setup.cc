@@ -6,6 +6,7 @@
 #include "engine/privacy_stage.h"
 #include "engine/progress.h"
 #include "engine/table_runner.h"
+#include "io/recorded_table.h"
 #include "policy/coverage.h"
 
 namespace veil {
@@ -66,7 +67,12 @@ Result<int64_t> WriteTable(RunSetup& setup, TablePlan& plan, Source& source, Sin
     VEIL_RETURN_IF_ERROR(writer->Finish());
     return int64_t{0};
   }
-  VEIL_ASSIGN_OR_RETURN(auto reader, source.Open(plan.input.name));
+  std::unique_ptr<TableReader> reader;
+  if (plan.recorded_rows) {
+    reader = std::make_unique<ReplayReader>(plan.input, std::move(plan.recorded_rows));
+  } else {
+    VEIL_ASSIGN_OR_RETURN(reader, source.Open(plan.input.name));
+  }
   ProgressMeter meter(plan.input.name, reader->EstimatedRows(), options.on_progress);
   const int threads =
       options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency());

@@ -33,8 +33,10 @@ struct TablePlan {
   TableSchema output;
   std::vector<ColumnPlan> columns;  // one per input column
   bool has_privacy = false;         // the policy has a privacy section for it
-  // Set by the privacy stage (engine/privacy_stage.h) before the table is written.
+  // Set by the privacy stage (engine/privacy_stage.h) before the table is written: the
+  // generalisation to apply, and the table's rows when they were small enough to keep.
   std::shared_ptr<Release> release;
+  std::shared_ptr<const std::vector<Batch>> recorded_rows;
 };
 
 // Plans every table of `schemas` (already checked for coverage), ordered so that a

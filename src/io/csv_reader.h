@@ -25,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "core/uninitialised_buffer.h"
 #include "io/csv_format.h"
 #include "io/source.h"
 
@@ -81,7 +82,7 @@ class CsvReader final : public TableReader {
   std::string display_;  // the file as named in messages
   char delimiter_ = ',';
   bool header_crlf_ = false;
-  std::vector<char> buffer_;  // [begin_, end_), a sentinel LF at end_, then padding
+  UninitialisedBuffer buffer_;  // [begin_, end_), a sentinel LF at end_, then padding
   size_t begin_ = 0;
   size_t end_ = 0;
   bool eof_ = false;

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "core/table_schema.h"
+#include "core/uninitialised_buffer.h"
 #include "io/sink.h"
 
 namespace veil {
@@ -56,7 +57,7 @@ class CsvWriter final : public TableWriter {
   size_t columns_ = 0;
   CsvWriterOptions options_;
   uint8_t special_[256] = {};  // 1 for bytes that force quoting
-  std::vector<char> out_;      // pending output: [0, used_)
+  UninitialisedBuffer out_;    // pending output: [0, used_)
   size_t used_ = 0;
   bool finished_ = false;
 };

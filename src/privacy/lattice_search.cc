@@ -58,6 +58,7 @@ class ExactSearch {
         lattice_(lattice),
         loss_(problem),
         evaluator_(problem),
+        monotone_(problem.SuppressionAllowance() == 0 || problem.models->FailuresNeverGrow()),
         status_(lattice.Size(), kUnknown),
         bound_(lattice.Size(), 0) {
     if (loss_.HasLowerBound()) {
@@ -68,7 +69,9 @@ class ExactSearch {
   }
 
   std::optional<SearchOutcome> Run() {
-    Classify();
+    // Without monotonicity nothing can be propagated: Optimum() evaluates the nodes
+    // themselves, by increasing lower bound.
+    if (monotone_) Classify();
     return Optimum();
   }
 
@@ -117,12 +120,15 @@ class ExactSearch {
   bool Acceptable(Lattice::Node node) {
     if (status_[node] != kUnknown) return status_[node] == kAcceptable;
     NodeEvaluation evaluation = evaluator_.Evaluate(lattice_.Levels(node));
+    const uint8_t status = evaluation.acceptable ? kAcceptable : kUnacceptable;
+    if (monotone_) {
+      Spread(node, status);
+    } else {
+      status_[node] = status;
+    }
     if (evaluation.acceptable) {
-      Spread(node, kAcceptable);
       values_.emplace(node,
                       loss_.Value(evaluation.levels, *evaluation.classes, evaluation.suppressed));
-    } else {
-      Spread(node, kUnacceptable);
     }
     return evaluation.acceptable;
   }
@@ -154,27 +160,29 @@ class ExactSearch {
   std::optional<SearchOutcome> Optimum() {
     std::vector<Lattice::Node> candidates;
     const bool bounded = loss_.HasLowerBound();
-    const bool monotone = problem_.SuppressionAllowance() == 0;
+    const bool nothing_suppressed = problem_.SuppressionAllowance() == 0;
     for (Lattice::Node node = 0; node < lattice_.Size(); ++node) {
-      if (status_[node] != kAcceptable) continue;
-      if (!bounded && monotone && !Minimal(node)) continue;
+      // Unclassified nodes (non-monotone models) are evaluated below.
+      if (status_[node] == kUnacceptable || (monotone_ && status_[node] != kAcceptable)) continue;
+      if (!bounded && nothing_suppressed && !Minimal(node)) continue;
       candidates.push_back(node);
     }
-    if (candidates.empty()) return std::nullopt;
     std::stable_sort(candidates.begin(), candidates.end(),
                      [&](Lattice::Node a, Lattice::Node b) { return bound_[a] < bound_[b]; });
-    Lattice::Node best = candidates.front();
+    std::optional<Lattice::Node> best;
     double best_value = std::numeric_limits<double>::infinity();
     for (Lattice::Node node : candidates) {
       if (bounded && bound_[node] >= best_value) break;
+      if (!Acceptable(node)) continue;
       const double value = ValueOf(node);
-      if (value < best_value) {
+      if (!best || value < best_value) {
         best_value = value;
         best = node;
       }
     }
+    if (!best) return std::nullopt;
     SearchOutcome outcome;
-    outcome.best = evaluator_.Evaluate(lattice_.Levels(best));
+    outcome.best = evaluator_.Evaluate(lattice_.Levels(*best));
     outcome.metric = best_value;
     outcome.lattice_nodes = lattice_.Size();
     outcome.nodes_evaluated = evaluator_.Evaluations();
@@ -194,6 +202,8 @@ class ExactSearch {
   const Lattice& lattice_;
   InformationLoss loss_;
   NodeEvaluator evaluator_;
+  // Acceptability is kept by generalising (and lost by specialising), so answers spread.
+  bool monotone_;
   std::vector<uint8_t> status_;
   std::vector<double> bound_;
   std::unordered_map<Lattice::Node, double> values_;  // acceptable nodes evaluated

@@ -2,13 +2,16 @@
 // quasi-identifier) whose classes satisfy every model with no more records suppressed
 // than allowed, at the least information loss.
 //
-// Exact search (lattices up to kExactSearchLimit nodes): every node is classified as
-// acceptable or not, evaluating as few as possible — nodes are taken by height, a path
+// Exact search (lattices up to kExactSearchLimit nodes): when acceptability is monotone
+// — nothing may be suppressed, or the models are k-anonymity and distinct l-diversity
+// only (a merged class fails only if all its parts fail) — every node is classified as
+// acceptable or not, evaluating as few as possible: nodes are taken by height, a path
 // is climbed from each unclassified node and binary-searched, and each answer is
 // propagated (a generalisation of an acceptable node is acceptable; a specialisation of
-// an unacceptable node is not: merging classes never creates a failing record).
-// Acceptable nodes are then visited by increasing lower bound of the metric until the
-// bound reaches the best value found, so the result is optimal.
+// an unacceptable node is not). Entropy or recursive l-diversity and t-closeness with
+// suppression are not monotone (a passing class merged with a failing one may fail), so
+// nothing is propagated. Candidate nodes are then visited by increasing lower bound of
+// the metric until the bound reaches the best value found, so the result is optimal.
 // Larger lattices: a greedy descent from the top (from the current node, move to the
 // acceptable predecessor with the least loss until none is acceptable); the result is
 // acceptable but not proven optimal, and SearchOutcome::exact says so.

@@ -42,6 +42,14 @@ class PrivacyModels {
   // The distance of a class to the whole table (t-closeness), for checking outputs.
   double Distance(int64_t size, std::span<const SensitiveCount> histogram) const;
   bool NeedsSensitive() const { return l_ || t_; }
+  // True when a class merged from others fails only if all of them fail (k-anonymity,
+  // distinct l-diversity), so the records that fail never grow with generalisation.
+  // Entropy and recursive l-diversity and t-closeness hold for a merge of classes that
+  // all hold them, but a passing class merged with a failing one may fail: with
+  // suppression allowed, their acceptability is not monotone over the lattice.
+  bool FailuresNeverGrow() const {
+    return !t_ && (!l_ || l_->variant == LDiversitySpec::Variant::kDistinct);
+  }
 
  private:
   bool Diverse(int64_t size, std::span<const SensitiveCount> histogram) const;
