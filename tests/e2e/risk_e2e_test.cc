@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "e2e/e2e_support.h"
 
 namespace veil::e2e {
@@ -90,8 +92,8 @@ TEST_F(RiskTest, RiskOfTheAnonymisedOutputEqualsTheReleasedFigures) {
                 .exit_code,
             0);
   const auto before = nlohmann::json::parse(Risk({"--format", "json"}).out);
-  const auto after = RunVeil({"risk", "--policy", (dir_ / "policy.yaml").string(),
-                              released.string(), "--format", "json"});
+  const auto after = RunVeil(
+      {"risk", "--policy", (dir_ / "policy.yaml").string(), released.string(), "--format", "json"});
   ASSERT_EQ(after.exit_code, 0) << after.err;
   const auto json = nlohmann::json::parse(after.out);
   for (const char* key : {"records", "equivalence_classes", "min_class_size",
@@ -109,6 +111,20 @@ TEST_F(RiskTest, TextAndHtmlReports) {
   EXPECT_NE(html.find("bar before"), std::string::npos);
   EXPECT_NE(html.find("bar after"), std::string::npos);
   EXPECT_EQ(html.find("http://"), std::string::npos);
+}
+
+TEST_F(RiskTest, DelimiterOption) {
+  std::string semicolons = kPeople;
+  std::replace(semicolons.begin(), semicolons.end(), ',', ';');
+  std::ofstream(dir_ / "people.csv", std::ios::trunc) << semicolons;
+  const auto result = Risk({"--format", "json", "--delimiter", ";"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(nlohmann::json::parse(result.out)["equivalence_classes"], 4);
+  const auto hierarchy = RunVeil({"hierarchy", "--policy", (dir_ / "policy.yaml").string(),
+                                  (dir_ / "people.csv").string(), "sex", "--delimiter", ";"});
+  ASSERT_EQ(hierarchy.exit_code, 0) << hierarchy.err;
+  EXPECT_EQ(hierarchy.out, "F;F..M;*\nM;F..M;*\n");
+  EXPECT_EQ(Risk({"--delimiter", ";;"}).exit_code, 2);
 }
 
 TEST_F(RiskTest, BadArgumentsExitTwo) {
