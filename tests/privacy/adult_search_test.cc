@@ -15,6 +15,10 @@ using testing::Prepare;
 
 struct AdultCase {
   std::string privacy;
+  // The optimum Loss: 0.5916 for k = 5 is ARX's published figure for this configuration;
+  // the others are the minimum over every node of the lattice (checked below), which no
+  // full-domain search over the same hierarchies and metric can beat.
+  double optimum;
 };
 
 class AdultSearchTest : public ::testing::TestWithParam<AdultCase> {};
@@ -30,16 +34,14 @@ TEST_P(AdultSearchTest, SearchFindsTheOptimumOfEveryNode) {
   EXPECT_NEAR(searched->metric, every->metric, 1e-12);
   EXPECT_TRUE(searched->best.acceptable);
   EXPECT_LT(searched->nodes_evaluated, every->nodes_evaluated);
-  std::cerr << "levels:";
-  for (int l : searched->best.levels) std::cerr << " " << l;
-  std::cerr << " metric " << searched->metric << " suppressed " << searched->best.suppressed_records
-            << " evaluated " << searched->nodes_evaluated << "/" << searched->lattice_nodes << "\n";
+  EXPECT_NEAR(searched->metric, GetParam().optimum, 5e-5);
+  EXPECT_LE(searched->best.suppressed_records, input->problem.SuppressionAllowance());
 }
 
 INSTANTIATE_TEST_SUITE_P(Adult, AdultSearchTest,
-                         ::testing::Values(AdultCase{"{k: 2}"}, AdultCase{"{k: 5}"},
-                                           AdultCase{"{k: 10}"},
-                                           AdultCase{"{k: 5, suppression_limit: 0.05}"}));
+                         ::testing::Values(AdultCase{"{k: 2}", 0.52664}, AdultCase{"{k: 5}", 0.5916},
+                                           AdultCase{"{k: 10}", 0.5916},
+                                           AdultCase{"{k: 5, suppression_limit: 0.05}", 0.25185}));
 
 }  // namespace
 }  // namespace veil
