@@ -39,7 +39,8 @@ TEST_P(AdultSearchTest, SearchFindsTheOptimumOfEveryNode) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Adult, AdultSearchTest,
-                         ::testing::Values(AdultCase{"{k: 2}", 0.52664}, AdultCase{"{k: 5}", 0.5916},
+                         ::testing::Values(AdultCase{"{k: 2}", 0.52664},
+                                           AdultCase{"{k: 5}", 0.5916},
                                            AdultCase{"{k: 10}", 0.5916},
                                            AdultCase{"{k: 5, suppression_limit: 0.05}", 0.25185}));
 
