@@ -8,19 +8,31 @@
 namespace veil {
 namespace {
 
-// Gathers the sensitive counts of every old class under its new class, then sorts and
-// merges equal values within each new class.
-void MergeHistograms(const std::vector<std::vector<SensitiveCount>>& parts, ClassTable& out) {
+// Builds out's histograms from sensitive counts each belonging to a class of `out`
+// (class_of[i] for entries[i]): a counting sort by class, then within each class a sort
+// by value and a merge of equal values. No allocation per class.
+void MergeHistograms(const std::vector<uint32_t>& class_of,
+                     const std::vector<SensitiveCount>& entries, ClassTable& out) {
+  const size_t classes = out.Classes();
+  std::vector<uint32_t> begin(classes + 1, 0);
+  for (uint32_t c : class_of) ++begin[c + 1];
+  for (size_t c = 0; c < classes; ++c) begin[c + 1] += begin[c];
+  std::vector<SensitiveCount> sorted(entries.size());
+  std::vector<uint32_t> next(begin.begin(), begin.end() - 1);
+  for (size_t i = 0; i < entries.size(); ++i) sorted[next[class_of[i]]++] = entries[i];
   out.hist_begin.assign(1, 0);
   out.hist.clear();
-  for (auto part : parts) {
-    std::sort(part.begin(), part.end(),
+  out.hist.reserve(entries.size());
+  for (size_t c = 0; c < classes; ++c) {
+    auto first = sorted.begin() + begin[c];
+    auto last = sorted.begin() + begin[c + 1];
+    std::sort(first, last,
               [](const SensitiveCount& a, const SensitiveCount& b) { return a.value < b.value; });
-    for (const SensitiveCount& entry : part) {
-      if (out.hist.size() > out.hist_begin.back() && out.hist.back().value == entry.value) {
-        out.hist.back().records += entry.records;
+    for (auto it = first; it != last; ++it) {
+      if (out.hist.size() > out.hist_begin.back() && out.hist.back().value == it->value) {
+        out.hist.back().records += it->records;
       } else {
-        out.hist.push_back(entry);
+        out.hist.push_back(*it);
       }
     }
     out.hist_begin.push_back(static_cast<uint32_t>(out.hist.size()));
@@ -131,12 +143,12 @@ ClassTable Regroup(const ClassTable& from, const CodeMaps& code_maps,
           ? GroupByPackedKeys(from, code_maps, radices, expected, out)
           : GroupByKeys(from, code_maps, expected, out);
   if (!from.HasSensitive()) return out;
-  std::vector<std::vector<SensitiveCount>> parts(out.Classes());
+  std::vector<uint32_t> class_of(from.hist.size());
   for (size_t c = 0; c < from.Classes(); ++c) {
-    const auto histogram = from.Histogram(c);
-    parts[new_of_old[c]].insert(parts[new_of_old[c]].end(), histogram.begin(), histogram.end());
+    std::fill(class_of.begin() + from.hist_begin[c], class_of.begin() + from.hist_begin[c + 1],
+              new_of_old[c]);
   }
-  MergeHistograms(parts, out);
+  MergeHistograms(class_of, from.hist, out);
   return out;
 }
 
@@ -155,11 +167,9 @@ ClassTable ClassesFromTuples(const std::vector<int32_t>& tuples, const std::vect
   }
   out.keys = index.TakeKeys();
   if (!with_sensitive) return out;
-  std::vector<std::vector<SensitiveCount>> parts(out.Classes());
-  for (size_t t = 0; t < counts.size(); ++t) {
-    parts[class_of[t]].push_back({tuples[t * stride + width], counts[t]});
-  }
-  MergeHistograms(parts, out);
+  std::vector<SensitiveCount> entries(counts.size());
+  for (size_t t = 0; t < counts.size(); ++t) entries[t] = {tuples[t * stride + width], counts[t]};
+  MergeHistograms(class_of, entries, out);
   return out;
 }
 
