@@ -69,9 +69,7 @@ class ExactSearch {
   }
 
   std::optional<SearchOutcome> Run() {
-    // Without monotonicity nothing can be propagated: Optimum() evaluates the nodes
-    // themselves, by increasing lower bound.
-    if (monotone_) Classify();
+    Classify();
     return Optimum();
   }
 
@@ -117,20 +115,32 @@ class ExactSearch {
     }
   }
 
+  // The classification's predicate, which is monotone: acceptability itself when the
+  // models are monotone, else acceptability under the monotone models alone (k and
+  // distinct l), which every acceptable node also has.
   bool Acceptable(Lattice::Node node) {
     if (status_[node] != kUnknown) return status_[node] == kAcceptable;
-    NodeEvaluation evaluation = evaluator_.Evaluate(lattice_.Levels(node));
-    const uint8_t status = evaluation.acceptable ? kAcceptable : kUnacceptable;
-    if (monotone_) {
-      Spread(node, status);
-    } else {
-      status_[node] = status;
-    }
-    if (evaluation.acceptable) {
-      values_.emplace(node,
-                      loss_.Value(evaluation.levels, *evaluation.classes, evaluation.suppressed));
-    }
-    return evaluation.acceptable;
+    const bool holds = Record(node, evaluator_.Evaluate(lattice_.Levels(node)));
+    Spread(node, holds ? kAcceptable : kUnacceptable);
+    return holds;
+  }
+
+  // Keeps the node's full answer (its metric if acceptable); returns the predicate.
+  bool Record(Lattice::Node node, const NodeEvaluation& evaluation) {
+    full_[node] = evaluation.acceptable
+                      ? std::optional<double>(loss_.Value(evaluation.levels, *evaluation.classes,
+                                                          evaluation.suppressed))
+                      : std::nullopt;
+    if (monotone_) return evaluation.acceptable;
+    return evaluation.monotone_suppressed_records <= problem_.SuppressionAllowance();
+  }
+
+  // The metric of an acceptable node, or nothing if it is not acceptable.
+  std::optional<double> FullValue(Lattice::Node node) {
+    auto it = full_.find(node);
+    if (it != full_.end()) return it->second;
+    Record(node, evaluator_.Evaluate(lattice_.Levels(node)));
+    return full_[node];
   }
 
   // Tags `node` and every generalisation (acceptable) or specialisation (not).
@@ -162,8 +172,7 @@ class ExactSearch {
     const bool bounded = loss_.HasLowerBound();
     const bool nothing_suppressed = problem_.SuppressionAllowance() == 0;
     for (Lattice::Node node = 0; node < lattice_.Size(); ++node) {
-      // Unclassified nodes (non-monotone models) are evaluated below.
-      if (status_[node] == kUnacceptable || (monotone_ && status_[node] != kAcceptable)) continue;
+      if (status_[node] != kAcceptable) continue;
       if (!bounded && nothing_suppressed && !Minimal(node)) continue;
       candidates.push_back(node);
     }
@@ -173,10 +182,9 @@ class ExactSearch {
     double best_value = std::numeric_limits<double>::infinity();
     for (Lattice::Node node : candidates) {
       if (bounded && bound_[node] >= best_value) break;
-      if (!Acceptable(node)) continue;
-      const double value = ValueOf(node);
-      if (!best || value < best_value) {
-        best_value = value;
+      const std::optional<double> value = FullValue(node);
+      if (value && (!best || *value < best_value)) {
+        best_value = *value;
         best = node;
       }
     }
@@ -189,15 +197,6 @@ class ExactSearch {
     return outcome;
   }
 
-  double ValueOf(Lattice::Node node) {
-    auto it = values_.find(node);
-    if (it != values_.end()) return it->second;
-    const NodeEvaluation evaluation = evaluator_.Evaluate(lattice_.Levels(node));
-    const double value = loss_.Value(evaluation.levels, *evaluation.classes, evaluation.suppressed);
-    values_.emplace(node, value);
-    return value;
-  }
-
   const PrivacyProblem& problem_;
   const Lattice& lattice_;
   InformationLoss loss_;
@@ -206,7 +205,7 @@ class ExactSearch {
   bool monotone_;
   std::vector<uint8_t> status_;
   std::vector<double> bound_;
-  std::unordered_map<Lattice::Node, double> values_;  // acceptable nodes evaluated
+  std::unordered_map<Lattice::Node, std::optional<double>> full_;  // evaluated nodes
 };
 
 // Greedy descent from the top for lattices too large to classify.

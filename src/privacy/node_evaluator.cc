@@ -71,6 +71,9 @@ NodeEvaluation NodeEvaluator::Evaluate(const std::vector<int>& levels) {
     if (!problem_.models->AllHold(classes.sizes[c], histogram)) {
       out.suppressed[c] = 1;
       out.suppressed_records += classes.sizes[c];
+      if (!problem_.models->MonotoneHold(classes.sizes[c], histogram)) {
+        out.monotone_suppressed_records += classes.sizes[c];
+      }
     }
   }
   out.acceptable = out.suppressed_records <= problem_.SuppressionAllowance();

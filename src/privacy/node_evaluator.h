@@ -20,6 +20,9 @@ struct NodeEvaluation {
   std::shared_ptr<const ClassTable> classes;
   std::vector<uint8_t> suppressed;  // per class: fails a model
   int64_t suppressed_records = 0;
+  // Records in classes failing k-anonymity or distinct l-diversity (the models whose
+  // failures never grow with generalisation).
+  int64_t monotone_suppressed_records = 0;
   bool acceptable = false;
 };
 

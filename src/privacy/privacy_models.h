@@ -37,6 +37,13 @@ class PrivacyModels {
   // Model i is 0: k, then l (if any), then t (if any).
   bool Holds(size_t model, int64_t size, std::span<const SensitiveCount> histogram) const;
   bool AllHold(int64_t size, std::span<const SensitiveCount> histogram) const;
+  // Whether the models whose failures never grow (k-anonymity, distinct l-diversity)
+  // hold for the class.
+  bool MonotoneHold(int64_t size, std::span<const SensitiveCount> histogram) const {
+    if (size < k_) return false;
+    return !l_ || l_->variant != LDiversitySpec::Variant::kDistinct ||
+           static_cast<double>(histogram.size()) >= l_->l;
+  }
   std::string Describe(size_t model) const;  // e.g. "5-anonymity"
   std::vector<std::string> Names() const;
   // The distance of a class to the whole table (t-closeness), for checking outputs.
