@@ -9,9 +9,12 @@
 // is climbed from each unclassified node and binary-searched, and each answer is
 // propagated (a generalisation of an acceptable node is acceptable; a specialisation of
 // an unacceptable node is not). Entropy or recursive l-diversity and t-closeness with
-// suppression are not monotone (a passing class merged with a failing one may fail), so
-// nothing is propagated. Candidate nodes are then visited by increasing lower bound of
-// the metric until the bound reaches the best value found, so the result is optimal.
+// suppression are not monotone (a passing class merged with a failing one may fail):
+// the classification then uses their monotone part (k-anonymity and distinct
+// l-diversity within the limit), which every acceptable node also satisfies, and each
+// candidate's full acceptability is decided when it is visited. Candidate nodes are
+// visited by increasing lower bound of the metric until the bound reaches the best value
+// found, so the result is optimal.
 // Larger lattices: a greedy descent from the top (from the current node, move to the
 // acceptable predecessor with the least loss until none is acceptable); the result is
 // acceptable but not proven optimal, and SearchOutcome::exact says so.
