@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "policy/policy.h"
+#include "policy/policy_keys.h"
 
 namespace veil {
 namespace {
@@ -26,18 +27,7 @@ class PolicyParser {
 
   Status ExpectKeys(const YAML::Node& map, const std::set<std::string>& allowed,
                     const std::string& where) const {
-    std::set<std::string> seen;
-    for (const auto& item : map) {
-      const auto key = item.first.as<std::string>();
-      if (!allowed.count(key)) {
-        return Error(item.first, fmt::format("unknown key '{}' in {} (allowed: {})", key, where,
-                                             fmt::join(allowed, ", ")));
-      }
-      if (!seen.insert(key).second) {
-        return Error(item.first, fmt::format("key '{}' appears twice in {}", key, where));
-      }
-    }
-    return Status::Ok();
+    return CheckPolicyKeys(map, allowed, where, path_);
   }
 
   Result<int> Integer(const YAML::Node& node, const std::string& what) const {

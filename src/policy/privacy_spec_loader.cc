@@ -3,6 +3,7 @@
 
 #include <set>
 
+#include "policy/policy_keys.h"
 #include "policy/privacy_spec.h"
 
 namespace veil {
@@ -55,22 +56,9 @@ class PrivacyParser {
     return PolicyError(fmt::format("{}:{}: {}", path_, node.Mark().line + 1, what));
   }
 
-  // Unknown keys and repeated keys are errors: yaml-cpp keeps both entries of a repeated
-  // key and node[key] returns the first, so a second `k:` would be silently ignored.
   Status ExpectKeys(const YAML::Node& map, const std::set<std::string>& allowed,
                     const std::string& where) const {
-    std::set<std::string> seen;
-    for (const auto& item : map) {
-      const auto key = item.first.as<std::string>();
-      if (!allowed.count(key)) {
-        return Error(item.first, fmt::format("unknown key '{}' in {} (allowed: {})", key, where,
-                                             fmt::join(allowed, ", ")));
-      }
-      if (!seen.insert(key).second) {
-        return Error(item.first, fmt::format("key '{}' appears twice in {}", key, where));
-      }
-    }
-    return Status::Ok();
+    return CheckPolicyKeys(map, allowed, where, path_);
   }
 
   Result<std::string> Text(const YAML::Node& node, const std::string& what) const {
