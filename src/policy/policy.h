@@ -90,7 +90,12 @@ struct Policy {
   const TablePolicy* FindTable(const std::string& table) const;
 };
 
-// Reads and validates the policy at `path`. Errors name the file and line.
+// The largest policy file veil reads (a real one is a few KiB).
+constexpr size_t kMaxPolicyBytes = 16 * 1024 * 1024;
+
+// Reads and validates the policy at `path`. Errors name the file and line; a file larger
+// than kMaxPolicyBytes, or whose aliases expand past kMaxPolicyNodes (policy/yaml_size.h),
+// is refused before it is parsed or walked.
 Result<Policy> LoadPolicy(const std::string& path);
 // The same, from text already in memory; `path` is used for messages and relative paths.
 Result<Policy> ParsePolicy(const std::string& text, const std::string& path);

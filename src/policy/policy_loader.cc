@@ -3,12 +3,12 @@
 #include <openssl/evp.h>
 
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 
+#include "core/bounded_file.h"
 #include "policy/policy.h"
 #include "policy/policy_keys.h"
+#include "policy/yaml_size.h"
 
 namespace veil {
 namespace {
@@ -346,6 +346,7 @@ Result<Policy> ParsePolicy(const std::string& text, const std::string& path) {
   } catch (const YAML::Exception& e) {
     return PolicyError(fmt::format("{}:{}: not valid YAML ({})", path, e.mark.line + 1, e.msg));
   }
+  VEIL_RETURN_IF_ERROR(CheckExpandedSize(root, kMaxPolicyNodes, path));
   try {
     VEIL_RETURN_IF_ERROR(PolicyParser(path).Parse(root, policy));
   } catch (const YAML::Exception& e) {
@@ -355,11 +356,9 @@ Result<Policy> ParsePolicy(const std::string& text, const std::string& path) {
 }
 
 Result<Policy> LoadPolicy(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return IoError(fmt::format("cannot read policy file {}", path));
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return ParsePolicy(buffer.str(), path);
+  VEIL_ASSIGN_OR_RETURN(const std::string text,
+                        ReadFileWithLimit(path, kMaxPolicyBytes, "policy file"));
+  return ParsePolicy(text, path);
 }
 
 }  // namespace veil

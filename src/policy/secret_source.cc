@@ -3,11 +3,14 @@
 #include <fmt/format.h>
 
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
+
+#include "core/bounded_file.h"
 
 namespace veil {
 namespace {
+
+// A secret is a few dozen bytes; a larger file is not one (or is /dev/zero).
+constexpr size_t kMaxSecretBytes = 64 * 1024;
 
 // A secret file usually ends with a newline that is not part of the secret.
 std::string TrimTrailingNewlines(std::string s) {
@@ -34,11 +37,9 @@ Result<Secret> LoadSecret(const SecretSpec& spec) {
       return secret;
     }
     case SecretSpec::Kind::kFile: {
-      std::ifstream in(spec.reference, std::ios::binary);
-      if (!in) return IoError(fmt::format("cannot read the secret file {}", spec.reference));
-      std::stringstream buffer;
-      buffer << in.rdbuf();
-      auto secret = Secret::FromBytes(TrimTrailingNewlines(buffer.str()));
+      VEIL_ASSIGN_OR_RETURN(std::string bytes,
+                            ReadFileWithLimit(spec.reference, kMaxSecretBytes, "secret file"));
+      auto secret = Secret::FromBytes(TrimTrailingNewlines(std::move(bytes)));
       if (!secret.ok()) return secret.status().WithContext("secret file " + spec.reference);
       return secret;
     }

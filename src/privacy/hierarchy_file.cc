@@ -2,16 +2,16 @@
 
 #include <fmt/format.h>
 
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string_view>
 #include <unordered_map>
 
+#include "core/bounded_file.h"
+
 namespace veil {
 namespace {
+
+// A hierarchy of every UK postcode is under 100 MiB; past this a file is not one.
+constexpr size_t kMaxHierarchyBytes = size_t{256} << 20;
 
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
@@ -109,18 +109,7 @@ class RowSplitter {
 };
 
 Result<std::string> ReadWholeFile(const std::string& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    return IoError(fmt::format("cannot read the hierarchy file {}: it is a directory", path));
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return IoError(
-        fmt::format("cannot read the hierarchy file {}: {}", path, std::strerror(errno)));
-  }
-  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (in.bad()) return IoError(fmt::format("cannot read the hierarchy file {}", path));
-  return text;
+  return ReadFileWithLimit(path, kMaxHierarchyBytes, "hierarchy file");
 }
 
 bool NeedsQuotes(const std::string& field) {

@@ -39,12 +39,17 @@ inline std::string ReadFile(const fs::path& path) {
 }
 
 // Runs `veil ARGS...` with extra environment assignments; captures stdout and stderr.
+// With `kill_after_seconds` > 0, a run still going then is killed (exit code 137).
 inline RunResult RunVeil(const std::vector<std::string>& args,
-                         const std::map<std::string, std::string>& env = {}) {
+                         const std::map<std::string, std::string>& env = {},
+                         int kill_after_seconds = 0) {
   static int counter = 0;
   const fs::path base = fs::temp_directory_path() /
                         ("veil-e2e-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
   std::string command = "env";
+  if (kill_after_seconds > 0) {
+    command = "timeout -s KILL " + std::to_string(kill_after_seconds) + " env";
+  }
   for (const auto& [k, v] : env) command += " " + k + "=" + ShellQuote(v);
   command += " " + ShellQuote(VEIL_BINARY);
   for (const auto& a : args) command += " " + ShellQuote(a);

@@ -106,6 +106,21 @@ TEST_F(VerifyLeakTest, FindsAnEmailPastedIntoAnotherTablesNotes) {
   EXPECT_EQ(report.dump().find("homemail"), std::string::npos);
 }
 
+TEST_F(VerifyLeakTest, AFindingCountsRowsNotTheOriginalsFoundInThem) {
+  ASSERT_EQ(Anonymise(dir_ / "in", dir_ / "out", false).exit_code, 0);
+  // Two rows, each naming two children by e-mail and one by surname: 2 rows, 6 matches.
+  PlantNote(2, "cc amelia.hartley@mailbox.co.uk and jwhitlock@webpost.co.uk re Pemberton");
+  PlantNote(4, "Hartley family: see oscar.p@homemail.co.uk, isla.fenwick@mailbox.co.uk");
+  int code = -1;
+  const Json report = VerifyJson(dir_ / "in", dir_ / "out", code);
+  EXPECT_EQ(code, 1);
+  ASSERT_EQ(report["findings"].size(), 1u) << report.dump(2);
+  const Json& f = report["findings"][0];
+  EXPECT_EQ(f["count"], 2);
+  EXPECT_EQ(f["rows"], Json::array({2, 4}));
+  EXPECT_TRUE(f["detail"].get<std::string>().starts_with("2 rows hold")) << f["detail"];
+}
+
 TEST_F(VerifyLeakTest, FindsANameWithoutItsAccentsInFreeText) {
   ASSERT_EQ(Anonymise(dir_ / "in", dir_ / "out", false).exit_code, 0);
   PlantNote(5, "Met ZOE-FENWICK's teacher.");

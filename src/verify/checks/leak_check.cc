@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <functional>
 
 #include "verify/leak_dense_ids.h"
@@ -132,8 +134,12 @@ void LeakCheck::Scan(const LeakScanner& scanner, size_t table, const Batch& batc
     scanner.ScanColumn(batch.columns[c], *scope, buffer);
     if (buffer.empty()) continue;
     Hits& hits = out[{table, c}];
-    for (const LeakHit& hit : buffer) {
-      hits.rows.AddUnordered(batch.first_row + hit.row);
+    // A cell may hold several originals: the finding counts rows, each once.
+    std::sort(buffer.begin(), buffer.end(),
+              [](const LeakHit& a, const LeakHit& b) { return a.row < b.row; });
+    for (size_t i = 0; i < buffer.size(); ++i) {
+      const LeakHit& hit = buffer[i];
+      if (i == 0 || buffer[i - 1].row != hit.row) hits.rows.AddUnordered(batch.first_row + hit.row);
       if (hits.origins.size() < 8) hits.origins.insert(origin_of_[hit.pattern]);
     }
   }
