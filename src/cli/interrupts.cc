@@ -1,5 +1,6 @@
 #include "cli/interrupts.h"
 
+#include <fmt/format.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/eventfd.h>
@@ -10,8 +11,6 @@
 #include <cstdint>
 #include <cstring>
 #include <string>
-
-#include <fmt/format.h>
 
 namespace veil {
 namespace {
