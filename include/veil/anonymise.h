@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "veil/publish_gate.h"
 #include "veil/status.h"
 #include "veil/verify.h"
 
@@ -42,6 +43,9 @@ struct AnonymiseOptions {
   // Called with a progress line per table (rows, rows/s, ETA) about every quarter second;
   // empty: no progress.
   std::function<void(const std::string&)> on_progress;
+  // Told when the output is published (the rename into place, the COMMIT), so that the
+  // caller can hold off ending the process during it. Not owned; null: no gate.
+  PublishGate* publish_gate = nullptr;
 };
 
 struct TableSummary {

@@ -73,7 +73,7 @@ void PrintSummary(const RunSummary& s) {
   }
 }
 
-int Run(AnonymiseArgs& args) {
+int Run(AnonymiseArgs& args, PublishGate& gate) {
   const auto delimiter = ParseDelimiter(args.delimiter);
   if (!delimiter.ok()) {
     std::fprintf(stderr, "veil: %s\n", delimiter.status().message().c_str());
@@ -96,6 +96,7 @@ int Run(AnonymiseArgs& args) {
       std::fprintf(stderr, "\r\033[K%s", line.c_str());
     };
   }
+  args.options.publish_gate = &gate;
   auto summary = Anonymise(args.options);
   if (show_progress) std::fprintf(stderr, "\r\033[K");
   if (!summary.ok()) {
@@ -108,7 +109,7 @@ int Run(AnonymiseArgs& args) {
   if (!args.quiet && !summary->output_removed) PrintSummary(*summary);
   if (!args.report.empty()) {
     const Status written =
-        WriteFileAtomically(args.report, report::RunReportJson(*summary), "the report");
+        WriteFileAtomically(args.report, report::RunReportJson(*summary), "the report", gate);
     if (!written.ok()) {
       std::fprintf(stderr, "veil: error: %s\n", written.message().c_str());
       return 1;
@@ -129,7 +130,7 @@ int Run(AnonymiseArgs& args) {
 
 }  // namespace
 
-void AddAnonymiseCommand(CLI::App& app, int& exit_code) {
+void AddAnonymiseCommand(CLI::App& app, int& exit_code, PublishGate& gate) {
   auto args = std::make_shared<AnonymiseArgs>();
   CLI::App* cmd = app.add_subcommand(
       "anonymise", "Write an anonymised copy of SOURCE to TARGET, as the policy says");
@@ -158,7 +159,7 @@ void AddAnonymiseCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--report", args->report,
                   "Write a JSON report of the run (tables, and for privacy sections the levels "
                   "chosen, records suppressed, metric and class sizes)");
-  cmd->callback([args, &exit_code]() { exit_code = Run(*args); });
+  cmd->callback([args, &exit_code, &gate]() { exit_code = Run(*args, gate); });
 }
 
 }  // namespace veil

@@ -6,9 +6,10 @@
 #include <fstream>
 
 namespace veil {
+namespace {
 
-Status WriteFileAtomically(const std::string& path, const std::string& text,
-                           const std::string& what) {
+Status WriteAsideThenRename(const std::string& path, const std::string& text,
+                            const std::string& what) {
   const std::string aside = path + ".veil-tmp";
   {
     std::ofstream file(aside, std::ios::binary | std::ios::trunc);
@@ -26,6 +27,17 @@ Status WriteFileAtomically(const std::string& path, const std::string& text,
     return IoError(fmt::format("cannot move {} into place at {}: {}", what, path, ec.message()));
   }
   return Status::Ok();
+}
+
+}  // namespace
+
+Status WriteFileAtomically(const std::string& path, const std::string& text,
+                           const std::string& what, PublishGate& gate) {
+  // The whole write is one step: an interrupt never leaves the aside file behind.
+  gate.BeginPublishing();
+  Status written = WriteAsideThenRename(path, text, what);
+  gate.EndPublishing(written.ok());
+  return written;
 }
 
 }  // namespace veil

@@ -5,12 +5,14 @@
 
 #include <string>
 
+#include "veil/publish_gate.h"
 #include "veil/status.h"
 
 namespace veil {
 
-// `what` names the file in messages, e.g. "the report".
+// `what` names the file in messages, e.g. "the report". The whole write, rename included,
+// is one publishing step of `gate` (see veil/publish_gate.h): a report is small.
 Status WriteFileAtomically(const std::string& path, const std::string& text,
-                           const std::string& what);
+                           const std::string& what, PublishGate& gate);
 
 }  // namespace veil

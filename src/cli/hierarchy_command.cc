@@ -15,7 +15,7 @@ struct HierarchyArgs {
   std::string delimiter;
 };
 
-int Run(HierarchyArgs& args) {
+int Run(HierarchyArgs& args, PublishGate& gate) {
   if (args.delimiter.size() > 1) {
     std::fprintf(stderr, "veil: --delimiter takes one character\n");
     return 2;
@@ -30,7 +30,7 @@ int Run(HierarchyArgs& args) {
     std::fwrite(text->data(), 1, text->size(), stdout);
     return 0;
   }
-  const Status written = WriteFileAtomically(args.output, *text, "the hierarchy");
+  const Status written = WriteFileAtomically(args.output, *text, "the hierarchy", gate);
   if (!written.ok()) {
     std::fprintf(stderr, "veil: error: %s\n", written.message().c_str());
     return 2;
@@ -40,7 +40,7 @@ int Run(HierarchyArgs& args) {
 
 }  // namespace
 
-void AddHierarchyCommand(CLI::App& app, int& exit_code) {
+void AddHierarchyCommand(CLI::App& app, int& exit_code, PublishGate& gate) {
   auto args = std::make_shared<HierarchyArgs>();
   CLI::App* cmd = app.add_subcommand(
       "hierarchy", "Write the generalisation hierarchy of a quasi-identifier, in ARX's format");
@@ -50,7 +50,7 @@ void AddHierarchyCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("column", args->options.column, "COLUMN or TABLE.COLUMN")->required();
   cmd->add_option("--output", args->output, "Write to this file instead of stdout");
   cmd->add_option("--delimiter", args->delimiter, "CSV delimiter; default: detect");
-  cmd->callback([args, &exit_code]() { exit_code = Run(*args); });
+  cmd->callback([args, &exit_code, &gate]() { exit_code = Run(*args, gate); });
 }
 
 }  // namespace veil

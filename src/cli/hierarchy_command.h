@@ -5,8 +5,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include "veil/publish_gate.h"
+
 namespace veil {
 
-void AddHierarchyCommand(CLI::App& app, int& exit_code);
+void AddHierarchyCommand(CLI::App& app, int& exit_code, PublishGate& gate);
 
 }  // namespace veil

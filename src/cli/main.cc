@@ -1,23 +1,34 @@
 // The `veil` command line. Each subcommand parses its options, calls the library and
 // prints a short summary; errors are one line on stderr and a non-zero exit status.
+// SIGINT and SIGTERM end the run like an error (cli/interrupts.h): exit 130 or 143.
 #include <fmt/format.h>
+
 #include <CLI/CLI.hpp>
+#include <cstdio>
 
 #include "cli/anonymise_command.h"
 #include "cli/hierarchy_command.h"
+#include "cli/interrupts.h"
 #include "cli/risk_command.h"
 #include "cli/verify_command.h"
 #include "veil/version.h"
 
 int main(int argc, char** argv) {
+  // First, before any thread exists, so that every thread inherits the blocked signals.
+  auto interrupts = veil::Interrupts::Start();
+  if (!interrupts.ok()) {
+    std::fprintf(stderr, "veil: error: %s\n", interrupts.status().message().c_str());
+    return 1;
+  }
+  veil::PublishGate& gate = **interrupts;
   CLI::App app{"veil: anonymise, scramble, generalise and verify data about people"};
   app.require_subcommand(1);
   app.set_version_flag("--version", fmt::format("veil {}", veil::kVersion));
   int exit_code = 0;
-  veil::AddAnonymiseCommand(app, exit_code);
-  veil::AddVerifyCommand(app, exit_code);
-  veil::AddRiskCommand(app, exit_code);
-  veil::AddHierarchyCommand(app, exit_code);
+  veil::AddAnonymiseCommand(app, exit_code, gate);
+  veil::AddVerifyCommand(app, exit_code, gate);
+  veil::AddRiskCommand(app, exit_code, gate);
+  veil::AddHierarchyCommand(app, exit_code, gate);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

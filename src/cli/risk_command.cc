@@ -72,7 +72,7 @@ std::string AnalysisHtml(const RiskAnalysis& analysis, const std::string& policy
   return report::RiskHtml(page);
 }
 
-int Run(RiskArgs& args) {
+int Run(RiskArgs& args, PublishGate& gate) {
   if (args.format != "text" && args.format != "json") {
     std::fprintf(stderr, "veil: --format is text or json\n");
     return 2;
@@ -101,7 +101,7 @@ int Run(RiskArgs& args) {
     const std::string text = args.report.ends_with(".json")
                                  ? AnalysisJson(*analysis).dump(2) + "\n"
                                  : AnalysisHtml(*analysis, args.options.policy_path);
-    const Status written = WriteFileAtomically(args.report, text, "the report");
+    const Status written = WriteFileAtomically(args.report, text, "the report", gate);
     if (!written.ok()) {
       std::fprintf(stderr, "veil: error: %s\n", written.message().c_str());
       return 2;
@@ -112,7 +112,7 @@ int Run(RiskArgs& args) {
 
 }  // namespace
 
-void AddRiskCommand(CLI::App& app, int& exit_code) {
+void AddRiskCommand(CLI::App& app, int& exit_code, PublishGate& gate) {
   auto args = std::make_shared<RiskArgs>();
   CLI::App* cmd =
       app.add_subcommand("risk", "Re-identification risk of a table under its quasi-identifiers");
@@ -130,7 +130,7 @@ void AddRiskCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--report", args->report,
                   "Also write a report: .html (with class-size charts) or .json");
   cmd->add_option("--delimiter", args->delimiter, "CSV delimiter; default: detect");
-  cmd->callback([args, &exit_code]() { exit_code = Run(*args); });
+  cmd->callback([args, &exit_code, &gate]() { exit_code = Run(*args, gate); });
 }
 
 }  // namespace veil

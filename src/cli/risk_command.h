@@ -7,8 +7,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include "veil/publish_gate.h"
+
 namespace veil {
 
-void AddRiskCommand(CLI::App& app, int& exit_code);
+void AddRiskCommand(CLI::App& app, int& exit_code, PublishGate& gate);
 
 }  // namespace veil

@@ -61,12 +61,13 @@ bool IsReportPath(const std::string& path) {
   return ext == ".md" || ext == ".markdown" || ext == ".html" || ext == ".htm" || ext == ".json";
 }
 
-Status WriteVerificationReport(const VerificationReport& report, const std::string& path) {
+Status WriteVerificationReport(const VerificationReport& report, const std::string& path,
+                               PublishGate& gate) {
   const std::string ext = Extension(path);
   const std::string text = ext == ".json"                    ? VerificationJson(report)
                            : ext == ".html" || ext == ".htm" ? VerificationHtml(report)
                                                              : VerificationMarkdown(report);
-  return WriteFileAtomically(path, text, "the report");
+  return WriteFileAtomically(path, text, "the report", gate);
 }
 
 }  // namespace veil

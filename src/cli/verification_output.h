@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "veil/publish_gate.h"
 #include "veil/status.h"
 #include "veil/verify.h"
 
@@ -18,6 +19,7 @@ void PrintVerificationText(const VerificationReport& report, std::FILE* out);
 bool IsReportPath(const std::string& path);
 
 // Writes the report to `path` in the format its extension names, atomically.
-Status WriteVerificationReport(const VerificationReport& report, const std::string& path);
+Status WriteVerificationReport(const VerificationReport& report, const std::string& path,
+                               PublishGate& gate);
 
 }  // namespace veil

@@ -23,7 +23,7 @@ int Fail(const std::string& message, int code) {
   return code;
 }
 
-int Run(VerifyArgs& args) {
+int Run(VerifyArgs& args, PublishGate& gate) {
   if (!args.report.empty() && !IsReportPath(args.report)) {
     return Fail("--report must end in .md, .html or .json", 2);
   }
@@ -39,7 +39,7 @@ int Run(VerifyArgs& args) {
     PrintVerificationText(*report, stdout);
   }
   if (!args.report.empty()) {
-    if (Status written = WriteVerificationReport(*report, args.report); !written.ok()) {
+    if (Status written = WriteVerificationReport(*report, args.report, gate); !written.ok()) {
       return Fail(written.message(), 2);
     }
     if (args.format != "json") std::printf("  report: %s\n", args.report.c_str());
@@ -49,7 +49,7 @@ int Run(VerifyArgs& args) {
 
 }  // namespace
 
-void AddVerifyCommand(CLI::App& app, int& exit_code) {
+void AddVerifyCommand(CLI::App& app, int& exit_code, PublishGate& gate) {
   auto args = std::make_shared<VerifyArgs>();
   CLI::App* cmd = app.add_subcommand(
       "verify", "Check that ANONYMISED is a safe copy of ORIGINAL under the policy");
@@ -64,7 +64,7 @@ void AddVerifyCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--delimiter", args->delimiter, "CSV delimiter (one character or 'tab')");
   cmd->add_option("--jobs", args->options.jobs, "Threads for the leak search; default: cores")
       ->check(CLI::Range(1, 256));
-  cmd->callback([args, &exit_code]() { exit_code = Run(*args); });
+  cmd->callback([args, &exit_code, &gate]() { exit_code = Run(*args, gate); });
 }
 
 }  // namespace veil

@@ -6,8 +6,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include "veil/publish_gate.h"
+
 namespace veil {
 
-void AddVerifyCommand(CLI::App& app, int& exit_code);
+void AddVerifyCommand(CLI::App& app, int& exit_code, PublishGate& gate);
 
 }  // namespace veil

@@ -24,6 +24,15 @@ double SecondsSince(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
+// Commits `sink` inside a publishing step of the caller's gate, if it gave one.
+Status Publish(Sink& sink, PublishGate* gate) {
+  if (gate == nullptr) return sink.Commit();
+  gate->BeginPublishing();
+  Status committed = sink.Commit();
+  gate->EndPublishing(committed.ok());
+  return committed;
+}
+
 // Refuses a target that is the source itself: --force would destroy the original.
 Status CheckDistinct(const Location& source, const Location& target) {
   if (source.kind == LocationKind::kPostgres || target.kind == LocationKind::kPostgres) {
@@ -67,7 +76,7 @@ Result<RunSummary> Copy(const AnonymiseOptions& options) {
   }
   VEIL_ASSIGN_OR_RETURN(const std::vector<ViewSchema> views, source->Views());
   VEIL_RETURN_IF_ERROR(sink->AddViews(views));
-  VEIL_RETURN_IF_ERROR(sink->Commit());
+  VEIL_RETURN_IF_ERROR(Publish(*sink, options.publish_gate));
   FinishSummary(*setup, SecondsSince(start));
   return std::move(setup->summary);
 }
@@ -113,7 +122,7 @@ Result<RunSummary> ScrubInPlace(const AnonymiseOptions& options) {
     summary.rows += rows;
   }
   source.reset();  // its snapshot's locks would block the rewrite
-  VEIL_RETURN_IF_ERROR(sink->Commit());
+  VEIL_RETURN_IF_ERROR(Publish(*sink, options.publish_gate));
   FinishSummary(*setup, SecondsSince(start));
   return std::move(setup->summary);
 }

@@ -1,8 +1,11 @@
 #include "io/sqlite_handle.h"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <cctype>
+#include <cstring>
+#include <filesystem>
 #include <utility>
 
 namespace veil {
@@ -39,6 +42,8 @@ Status SqliteStatus(int code, std::string_view path, std::string_view what,
       return InputError(std::move(message));
     case SQLITE_CONSTRAINT:
       return ConflictError(std::move(message));
+    case SQLITE_FULL:  // the unix VFS's word for a write the disk refused for space
+      return IoError(message + " (no space left on device)");
     case SQLITE_MISUSE:
     case SQLITE_RANGE:
       return InternalError(std::move(message));
@@ -138,6 +143,13 @@ Result<SqliteDb> SqliteDb::Open(const std::string& path, int flags, const std::s
   db.label_ = label.empty() ? path : label;
   const int rc = sqlite3_open_v2(path.c_str(), &db.db_, flags, nullptr);
   if (rc != SQLITE_OK) {
+    // SQLite retries a failed create read-only, which hides why the create failed.
+    const std::string dir = std::filesystem::path(path).parent_path().string();
+    if ((rc & 0xff) == SQLITE_CANTOPEN && (flags & SQLITE_OPEN_CREATE) != 0 &&
+        ::access(dir.empty() ? "." : dir.c_str(), W_OK) != 0) {
+      return IoError(fmt::format("{}: cannot create the database in directory {}: {}", db.label_,
+                                 dir.empty() ? "." : dir, std::strerror(errno)));
+    }
     Status status = db.LastError(rc, "opening the database");
     return status;
   }
@@ -162,7 +174,10 @@ SqliteDb::~SqliteDb() {
 }
 
 Status SqliteDb::LastError(int rc, std::string_view what) const {
-  const char* detail = db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+  std::string detail = db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+  // SQLite keeps the operating system's reason (e.g. a read-only file system) aside.
+  const int system_error = db_ != nullptr ? sqlite3_system_errno(db_) : 0;
+  if (system_error != 0) detail += fmt::format(": {}", std::strerror(system_error));
   return SqliteStatus(rc, label_, what, detail);
 }
 

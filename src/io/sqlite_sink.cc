@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <charconv>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -246,8 +248,12 @@ class SqliteTableWriter final : public TableWriter {
 Status SyncFile(const std::filesystem::path& path, const std::string& label) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   const bool ok = fd >= 0 && ::fsync(fd) == 0;
+  const int error = errno;
   if (fd >= 0) ::close(fd);
-  if (!ok) return IoError(fmt::format("{}: could not flush the database to disk", label));
+  if (!ok) {
+    return IoError(
+        fmt::format("{}: could not flush the database to disk: {}", label, std::strerror(error)));
+  }
   return Status::Ok();
 }
 

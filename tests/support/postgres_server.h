@@ -13,6 +13,9 @@
 //   a forked child it does nothing.
 // - Execute() and Query() report failures as gtest failures (non-fatal) naming the SQL;
 //   Query() returns every cell as text, NULL as "<null>".
+// - StopImmediately() stops the server the way a crash would (pg_ctl stop -m immediate:
+//   clients are cut off, no checkpoint); StartAgain() starts it again on the same port
+//   and directory (it recovers from its log first). For a dedicated instance only.
 // - SharedPostgres() is one server per test process, started on first use and stopped
 //   at exit.
 // Not thread-safe.
@@ -97,6 +100,28 @@ class PostgresServer {
     Execute("postgres", "CREATE DATABASE " + quoted);
   }
 
+  // Stops the server at once, as a crash would; true if it stopped.
+  bool StopImmediately() {
+    if (!started_) return false;
+    const bool stopped =
+        Run({Bin("pg_ctl"), "-D", Data(), "-m", "immediate", "-w", "stop"}, "pg_ctl_stop.out") == 0;
+    if (stopped) started_ = false;
+    return stopped;
+  }
+
+  // Starts a server stopped by StopImmediately() again, on the same port; returns "" or
+  // why it could not.
+  std::string StartAgain() {
+    if (started_) return "";
+    if (Run({Bin("pg_ctl"), "-D", Data(), "-o", ServerOptions(), "-l",
+             (root_ / "server.log").string(), "-w", "-t", "60", "start"},
+            "pg_ctl_start.out") != 0) {
+      return "pg_ctl start (again) failed:\n" + ReadFile(root_ / "pg_ctl_start.out");
+    }
+    started_ = true;
+    return "";
+  }
+
   // Everything the server has logged so far, one line per statement:
   // "TIMESTAMP [PID] app=APPLICATION_NAME LOG:  statement: SQL".
   std::string ServerLog() const { return ReadFile(root_ / "server.log"); }
@@ -158,12 +183,8 @@ class PostgresServer {
     for (int attempt = 0; attempt < 3; ++attempt) {  // another process may take the port
       port_ = FreePort();
       if (port_ == 0) return "no free TCP port on 127.0.0.1";
-      const std::string options = "-p " + std::to_string(port_) + " -k " +
-                                  (root_ / "socket").string() +
-                                  " -c listen_addresses=127.0.0.1 -c fsync=off"
-                                  " -c log_statement=all -c logging_collector=off";
-      if (Run({Bin("pg_ctl"), "-D", Data(), "-o", options, "-l", (root_ / "server.log").string(),
-               "-w", "-t", "60", "start"},
+      if (Run({Bin("pg_ctl"), "-D", Data(), "-o", ServerOptions(), "-l",
+               (root_ / "server.log").string(), "-w", "-t", "60", "start"},
               "pg_ctl_start.out") == 0) {
         started_ = true;
         return "";
@@ -171,6 +192,13 @@ class PostgresServer {
       failures += ReadFile(root_ / "pg_ctl_start.out") + ReadFile(root_ / "server.log");
     }
     return "pg_ctl start failed:\n" + failures;
+  }
+
+  // The postgres options: port, socket directory, logging.
+  std::string ServerOptions() const {
+    return "-p " + std::to_string(port_) + " -k " + (root_ / "socket").string() +
+           " -c listen_addresses=127.0.0.1 -c fsync=off -c log_statement=all"
+           " -c logging_collector=off";
   }
 
   // Creates the server's directory, owned by the user the server runs as.
