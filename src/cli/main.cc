@@ -1,10 +1,14 @@
 // The `veil` command line. Each subcommand parses its options, calls the library and
 // prints a short summary; errors are one line on stderr and a non-zero exit status.
-// SIGINT and SIGTERM end the run like an error (cli/interrupts.h): exit 130 or 143.
+// SIGINT and SIGTERM end the run like an error (cli/interrupts.h): exit 130 or 143. An
+// exception that escapes a command (a bug, or memory running out) is a one-line error and
+// exit 1, never an abort.
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <exception>
+#include <new>
 
 #include "cli/anonymise_command.h"
 #include "cli/hierarchy_command.h"
@@ -33,6 +37,17 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : 2;
+  } catch (const std::bad_alloc&) {
+    // Unwinding destroyed every uncommitted sink: nothing was published.
+    std::fprintf(stderr, "veil: error: out of memory (output not yet published was removed)\n");
+    return 1;
+  } catch (const std::exception&) {
+    // A bug, not an input error. what() may quote data (a JSON parser's last token), so it
+    // is not shown.
+    std::fprintf(stderr,
+                 "veil: internal error: an unexpected exception stopped the run (output not yet "
+                 "published was removed)\n");
+    return 1;
   }
   return exit_code;
 }
