@@ -168,6 +168,19 @@ TEST_F(InPlaceGuardE2eTest, HostNameFromTheEnvironmentThatIsNotTheAddressReached
   ExpectRefused(r, "staging_care", before, "127.0.0.1");
 }
 
+TEST_F(InPlaceGuardE2eTest, OfSeveralHostsOnlyTheOneReachedIsJudged) {
+  MakePeople("staging_multi");
+  const std::string before = PeopleRows("staging_multi");
+  // libpq tries the hosts in order: the first name does not resolve, 127.0.0.1 answers.
+  const std::string uri =
+      "postgresql://veil@staging-db.internal:" + Port() + ",127.0.0.1:" + Port() + "/staging_multi";
+  auto r = Scrub(PolicyAllowing("'staging-db.internal:*'"), uri);
+  ExpectRefused(r, "staging_multi", before, "127.0.0.1");
+  r = Scrub(PolicyAllowing("'127.0.0.1:staging_*'"), uri);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(Scrubbed("staging_multi"));
+}
+
 TEST_F(InPlaceGuardE2eTest, AllowedAddressAndAllowedServiceStillScrub) {
   MakePeople("staging_addr");
   auto r = Scrub(PolicyAllowing("'127.0.0.1:staging_*'"), pg_.Uri("staging_addr"));

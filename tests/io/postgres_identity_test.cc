@@ -61,6 +61,27 @@ TEST_F(PostgresIdentityTest, ReadsWhatTheServerAndTheSocketSay) {
   EXPECT_TRUE(resolved->host_resolves_to_peer);
 }
 
+TEST_F(PostgresIdentityTest, PlainRoleMayReadTheSystemIdentifierUnlessRevoked) {
+  // PostgreSQL 15 grants pg_control_system() to PUBLIC: a role without any privilege
+  // reads it; once revoked, it reads as unknown ("") rather than failing.
+  pg_.Execute("identity_b",
+              "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'veil_plain') "
+              "THEN CREATE ROLE veil_plain LOGIN; END IF; END $$");
+  const std::string uri =
+      "postgresql://veil_plain@127.0.0.1:" + std::to_string(pg_.port()) + "/identity_b";
+  const ConnPtr plain = Connect(uri);
+  ASSERT_EQ(PQstatus(plain.get()), CONNECTION_OK) << PQerrorMessage(plain.get());
+  const auto granted = ReadReachedServer(plain.get());
+  ASSERT_TRUE(granted.ok()) << granted.status().message();
+  EXPECT_FALSE(granted->system_identifier.empty());
+  pg_.Execute("identity_b", "REVOKE EXECUTE ON FUNCTION pg_control_system() FROM PUBLIC");
+  const ConnPtr revoked = Connect(uri);
+  const auto unknown = ReadReachedServer(revoked.get());
+  ASSERT_TRUE(unknown.ok()) << unknown.status().message();
+  EXPECT_EQ(unknown->system_identifier, "");
+  EXPECT_EQ(unknown->database, "identity_b");
+}
+
 TEST_F(PostgresIdentityTest, ScrubLockIsTakenOncePerDatabase) {
   const ConnPtr first = Connect(pg_.Uri("identity_a"));
   const ConnPtr second = Connect(pg_.Uri("identity_a"));
