@@ -4,12 +4,13 @@
 
 #include <chrono>
 #include <filesystem>
+#include <optional>
 
 #include "engine/run_setup.h"
 #include "io/location.h"
-#include "io/postgres_address.h"
 #include "io/postgres_in_place.h"
 #include "io/postgres_sink.h"
+#include "io/postgres_source.h"
 #include "policy/in_place_guard.h"
 #include "policy/secret_source.h"
 #include "veil/anonymise.h"
@@ -81,10 +82,14 @@ Result<RunSummary> Copy(const AnonymiseOptions& options) {
   return std::move(setup->summary);
 }
 
-// The guard runs before any connection is made.
-Status GuardInPlace(const Policy& policy, const std::string& conninfo) {
-  VEIL_ASSIGN_OR_RETURN(const DatabaseAddress address, ParseDatabaseAddress(conninfo));
-  return CheckInPlaceAllowed(policy, address.dbname, address.hosts);
+// The guard, asked by the in-place sink once it knows which server and database its
+// connection reached; `admitted` keeps what it let through, for the source to match.
+AdmitServer GuardInPlace(const Policy& policy, std::optional<ReachedServer>& admitted) {
+  return [&policy, &admitted](const ReachedServer& server) -> Status {
+    VEIL_RETURN_IF_ERROR(CheckInPlaceAllowed(policy, server));
+    admitted = server;
+    return Status::Ok();
+  };
 }
 
 Result<RunSummary> ScrubInPlace(const AnonymiseOptions& options) {
@@ -99,15 +104,20 @@ Result<RunSummary> ScrubInPlace(const AnonymiseOptions& options) {
         "--in-place scrubs PostgreSQL databases only (postgresql://...); files are "
         "anonymised into a new copy");
   }
-  VEIL_RETURN_IF_ERROR(GuardInPlace(policy, location.path));
+  // A policy that allows nothing needs no connection to say so.
+  VEIL_RETURN_IF_ERROR(CheckInPlaceConfigured(policy));
   VEIL_ASSIGN_OR_RETURN(Secret secret, LoadSecret(policy.secret));
   // The sink locks the tables against other writers before the source takes its
   // snapshot, so the rows read are the rows replaced.
+  std::optional<ReachedServer> admitted;
   VEIL_ASSIGN_OR_RETURN(
       auto sink,
       OpenPostgresInPlaceSink(location.path,
-                              InPlaceRecord{policy.digest_hex, secret.Fingerprint(), kVersion}));
-  VEIL_ASSIGN_OR_RETURN(auto source, OpenSource(location, CsvOptions{}));
+                              InPlaceRecord{policy.digest_hex, secret.Fingerprint(), kVersion},
+                              GuardInPlace(policy, admitted)));
+  if (!admitted) return InternalError("the in-place sink opened without asking the guard");
+  // The source must read the very database the guard admitted and the sink locked.
+  VEIL_ASSIGN_OR_RETURN(auto source, OpenPostgresSource(location.path, admitted));
   VEIL_ASSIGN_OR_RETURN(auto setup, PrepareRun(std::move(policy), std::move(secret), *source));
   RunSummary& summary = setup->summary;
   summary.target = sink->Describe() + " (in place)";

@@ -119,7 +119,10 @@ Result<PostgresConnection> PostgresConnection::Open(const std::string& conninfo)
   PQconninfoFree(options);
 
   PostgresConnection connection;
-  connection.conn_.reset(PQconnectdb(conninfo.c_str()));
+  // The string expands in place of dbname; veil names itself unless the string does.
+  const char* keys[] = {"dbname", "fallback_application_name", nullptr};
+  const char* values[] = {conninfo.c_str(), "veil", nullptr};
+  connection.conn_.reset(PQconnectdbParams(keys, values, /*expand_dbname=*/1));
   if (!connection.conn_) return IoError("could not connect to PostgreSQL: out of memory");
   connection.label_ = PgConnectionLabel(connection.get());
   if (PQstatus(connection.get()) != CONNECTION_OK) {

@@ -4,7 +4,8 @@
 // - The connection is closed exactly once (when destroyed); results are cleared by
 //   PgResultPtr. Movable, not copyable, not thread-safe.
 // - Open() accepts what libpq accepts (URIs, key=value strings); PG* environment
-//   variables and ~/.pgpass apply as libpq applies them.
+//   variables and ~/.pgpass apply as libpq applies them. The connection's
+//   application_name is "veil" unless the string or PGAPPNAME names another.
 // - Error messages read "postgresql://user@host:port/db: WHAT: REASON". They never hold a
 //   password or the connection string: a malformed connection string is reported without
 //   libpq's parse message, which may quote part of it. REASON is the server's primary

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "io/postgres_copy_writer.h"
+#include "io/postgres_identity.h"
 #include "io/postgres_sink_sql.h"
 #include "io/postgres_target.h"
 
@@ -376,10 +377,16 @@ class InPlaceSink final : public Sink {
 namespace veil {
 
 Result<std::unique_ptr<Sink>> OpenPostgresInPlaceSink(const std::string& conninfo,
-                                                      InPlaceRecord record, int lock_timeout_ms) {
+                                                      InPlaceRecord record,
+                                                      const AdmitServer& admit,
+                                                      int lock_timeout_ms) {
   VEIL_ASSIGN_OR_RETURN(const pgsink::ConnectOptions options, pgsink::ParseConninfo(conninfo));
   pgsink::ConnPtr conn = pgsink::Connect(options, nullptr);
   if (!pgsink::Connected(conn)) return pgsink::ConnectError(conn);
+  // Judged on what the connection reached, before a statement that writes or locks.
+  VEIL_ASSIGN_OR_RETURN(const ReachedServer reached, ReadReachedServer(conn.get()));
+  VEIL_RETURN_IF_ERROR(admit(reached));
+  VEIL_RETURN_IF_ERROR(TakeScrubLock(conn.get(), reached));
   auto sink = std::make_unique<pgsink::InPlaceSink>(
       std::make_shared<pgsink::Target>(std::move(conn)), std::move(record));
   VEIL_RETURN_IF_ERROR(sink->Start(lock_timeout_ms));

@@ -1,6 +1,13 @@
 // The in-place PostgreSQL sink: scrubs a database where it stands, all or nothing.
 //
 // Guarantees:
+// - Admission first: after connecting, and before any statement that writes or locks
+//   (only SELECTs are sent), the sink reads who the connection reached (ReachedServer:
+//   the server's database, address, system identifier, libpq's host and the socket's
+//   peer; io/postgres_identity.h) and asks `admit`. If `admit` fails, its error is
+//   returned and the connection closed: nothing was changed or locked. Once admitted, it
+//   takes veil's session advisory lock on the database (another veil run holding it:
+//   a kConflict error "another veil run is scrubbing database ..."), held to the end.
 // - Everything happens in one transaction on one connection, committed by Commit() only
 //   when every step succeeded. A failure, a destroyed sink, a killed process or a lost
 //   connection leaves every table exactly as it was (the server rolls back).
@@ -28,6 +35,7 @@
 #include <memory>
 #include <string>
 
+#include "io/reached_server.h"
 #include "io/sink.h"
 #include "veil/status.h"
 
@@ -42,6 +50,7 @@ struct InPlaceRecord {
 
 Result<std::unique_ptr<Sink>> OpenPostgresInPlaceSink(const std::string& conninfo,
                                                       InPlaceRecord record,
+                                                      const AdmitServer& admit,
                                                       int lock_timeout_ms = 60000);
 
 }  // namespace veil

@@ -3,11 +3,13 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <optional>
 #include <utility>
 #include <vector>
 
 #include "io/postgres_catalog.h"
 #include "io/postgres_connection.h"
+#include "io/postgres_identity.h"
 
 namespace veil {
 namespace {
@@ -45,8 +47,12 @@ std::string CopySql(const Relation& rel, const TableSchema& schema) {
 
 // ---- Connections on the snapshot ----
 
-Result<PostgresConnection> OpenSession(const std::string& conninfo) {
+// A session on the snapshot's server; with `same_as`, only if it reached that server's
+// database (CheckSameServer), before any other statement.
+Result<PostgresConnection> OpenSession(const std::string& conninfo,
+                                       const std::optional<ReachedServer>& same_as) {
   VEIL_ASSIGN_OR_RETURN(PostgresConnection conn, PostgresConnection::Open(conninfo));
+  if (same_as) VEIL_RETURN_IF_ERROR(CheckSameServer(conn.get(), *same_as));
   VEIL_RETURN_IF_ERROR(conn.Execute(kSessionSql, "setting up the session"));
   VEIL_RETURN_IF_ERROR(conn.Execute(kBeginSql, "starting a read-only transaction"));
   return conn;
@@ -56,8 +62,11 @@ Result<PostgresConnection> OpenSession(const std::string& conninfo) {
 // the source and its readers, so that a reader may outlive the source.
 class ReaderConnections {
  public:
-  ReaderConnections(std::string conninfo, std::string snapshot)
-      : conninfo_(std::move(conninfo)), snapshot_(std::move(snapshot)) {}
+  ReaderConnections(std::string conninfo, std::string snapshot,
+                    std::optional<ReachedServer> same_as)
+      : conninfo_(std::move(conninfo)),
+        snapshot_(std::move(snapshot)),
+        same_as_(std::move(same_as)) {}
 
   Result<std::unique_ptr<PostgresConnection>> Take() {
     if (!idle_.empty()) {
@@ -65,7 +74,7 @@ class ReaderConnections {
       idle_.pop_back();
       return conn;
     }
-    VEIL_ASSIGN_OR_RETURN(PostgresConnection conn, OpenSession(conninfo_));
+    VEIL_ASSIGN_OR_RETURN(PostgresConnection conn, OpenSession(conninfo_, same_as_));
     std::string sql = "SET TRANSACTION SNAPSHOT '";
     for (const char c : snapshot_) sql += c == '\'' ? std::string("''") : std::string(1, c);
     VEIL_RETURN_IF_ERROR(conn.Execute(sql + "'", "importing the source's snapshot"));
@@ -82,6 +91,7 @@ class ReaderConnections {
  private:
   std::string conninfo_;  // may hold a password: never shown
   std::string snapshot_;
+  std::optional<ReachedServer> same_as_;
   std::vector<std::unique_ptr<PostgresConnection>> idle_;
 };
 
@@ -203,12 +213,13 @@ class PostgresSource final : public Source {
 
 }  // namespace
 
-Result<std::unique_ptr<Source>> OpenPostgresSource(const std::string& conninfo) {
-  VEIL_ASSIGN_OR_RETURN(PostgresConnection conn, OpenSession(conninfo));
+Result<std::unique_ptr<Source>> OpenPostgresSource(const std::string& conninfo,
+                                                   std::optional<ReachedServer> same_as) {
+  VEIL_ASSIGN_OR_RETURN(PostgresConnection conn, OpenSession(conninfo, same_as));
   VEIL_ASSIGN_OR_RETURN(PgResultPtr snapshot, conn.Query("SELECT pg_catalog.pg_export_snapshot()",
                                                          {}, "exporting the snapshot"));
-  auto pool =
-      std::make_shared<ReaderConnections>(conninfo, std::string(PgText(snapshot.get(), 0, 0)));
+  auto pool = std::make_shared<ReaderConnections>(
+      conninfo, std::string(PgText(snapshot.get(), 0, 0)), std::move(same_as));
   VEIL_ASSIGN_OR_RETURN(std::vector<Relation> relations, pgcatalog::ReadRelations(conn));
   return std::unique_ptr<Source>(
       new PostgresSource(std::move(conn), std::move(relations), std::move(pool)));

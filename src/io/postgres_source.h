@@ -45,18 +45,26 @@
 //   of real, double precision and numeric ones kReal, all others kText, each as the
 //   server's text output with DateStyle ISO, TimeZone UTC, IntervalStyle postgres,
 //   shortest exact floats and bytea in hex ("\x0aff"). NULL is NULL.
+// - With `same_as` (the server an in-place sink admitted), every connection the source
+//   opens is checked first (CheckSameServer, io/postgres_identity.h: same database,
+//   system identifier, server address and port, and the admitted session's advisory
+//   lock visible there) and refused with a kConflict error if it reached anything else,
+//   e.g. because DNS, a service file or the environment changed since the sink connected.
 // - Error messages name the database, table, column and row, never a cell's content.
 // Not thread-safe: one thread may use the source and its readers at a time.
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
+#include "io/reached_server.h"
 #include "io/source.h"
 #include "veil/status.h"
 
 namespace veil {
 
-Result<std::unique_ptr<Source>> OpenPostgresSource(const std::string& conninfo);
+Result<std::unique_ptr<Source>> OpenPostgresSource(
+    const std::string& conninfo, std::optional<ReachedServer> same_as = std::nullopt);
 
 }  // namespace veil

@@ -85,6 +85,8 @@ struct Policy {
   std::map<std::string, EntityPolicy> entities;
   std::vector<TablePolicy> tables;
   std::vector<std::string> in_place_allow;  // globs, for in-place database scrubs
+  std::string in_place_server;  // a server's system identifier (digits) to pin, "" for none
+  bool in_place_require_marker = false;  // the database must carry veil's opt-in marker
   VerifyPolicy verify;
 
   const TablePolicy* FindTable(const std::string& table) const;

@@ -226,11 +226,34 @@ class PolicyParser {
 
   Status ParseInPlace(const YAML::Node& node, Policy& policy) const {
     if (!node) return Status::Ok();
-    if (!node.IsMap()) return Error(node, "in_place must be a map {allow: [globs]}");
-    VEIL_RETURN_IF_ERROR(ExpectKeys(node, {"allow"}, "in_place"));
+    const std::string shape =
+        "in_place must be a map {allow: [globs], server: ID, require_marker: BOOL}";
+    if (!node.IsMap()) return Error(node, shape);
+    VEIL_RETURN_IF_ERROR(ExpectKeys(node, {"allow", "server", "require_marker"}, "in_place"));
     const auto& allow = node["allow"];
     if (!allow || !allow.IsSequence()) return Error(node, "in_place.allow must be a list of globs");
-    for (const auto& glob : allow) policy.in_place_allow.push_back(glob.as<std::string>());
+    for (const auto& glob : allow) {
+      if (!glob.IsScalar() || glob.as<std::string>().empty()) {
+        return Error(glob, "in_place.allow must be a list of globs");
+      }
+      policy.in_place_allow.push_back(glob.as<std::string>());
+    }
+    if (const auto& server = node["server"]) {
+      const std::string id = server.IsScalar() ? server.as<std::string>() : "";
+      if (id.empty() || id.size() > 20 || id.find_first_not_of("0123456789") != std::string::npos) {
+        return Error(server,
+                     "in_place.server must be the server's system identifier, a whole number "
+                     "(SELECT system_identifier FROM pg_control_system())");
+      }
+      policy.in_place_server = id;
+    }
+    if (const auto& marker = node["require_marker"]) {
+      try {
+        policy.in_place_require_marker = marker.as<bool>();
+      } catch (const YAML::Exception&) {
+        return Error(marker, "in_place.require_marker must be true or false");
+      }
+    }
     return Status::Ok();
   }
 
