@@ -5,7 +5,9 @@
 #              all to run every target in turn
 #   SECONDS    how long each target runs (libFuzzer -max_total_time)
 #   BUILD_DIR  a VEIL_FUZZ build (default build/asan, the sanitizer suite of
-#              scripts/test.sh); configured with clang++-14 if it does not exist yet
+#              scripts/test.sh); configured with clang++-14 if it does not exist yet.
+#              A directory with fuzz/fuzz_* but no CMakeCache.txt (a copy of the
+#              binaries, so a long run does not hold the build) is used as it is.
 # Each run starts from a copy of tests/fuzz/corpus/TARGET in a scratch directory, so the
 # repository is never written to. Prints one summary line per target; exits non-zero if
 # any target crashed, leaked, hung or ran out of memory, after printing the reproducer.
@@ -15,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ $# -lt 2 ]; then
-  sed -n '2,14p' "$0" >&2
+  sed -n '2,16p' "$0" >&2
   exit 2
 fi
 target=$1
@@ -57,14 +59,18 @@ else
   targets=("$target")
 fi
 
-if [ ! -f "$build/CMakeCache.txt" ]; then
-  cmake -S . -B "$build" -G Ninja -DVEIL_WERROR=ON -DVEIL_BUILD_BENCH=OFF \
-    -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++-14 -DVEIL_SANITIZE=ON \
-    -DVEIL_FUZZ=ON >/dev/null
+prebuilt=1
+for name in "${targets[@]}"; do [ -x "$build/fuzz/fuzz_$name" ] || prebuilt=0; done
+if [ -f "$build/CMakeCache.txt" ] || [ "$prebuilt" = 0 ]; then
+  if [ ! -f "$build/CMakeCache.txt" ]; then
+    cmake -S . -B "$build" -G Ninja -DVEIL_WERROR=ON -DVEIL_BUILD_BENCH=OFF \
+      -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++-14 -DVEIL_SANITIZE=ON \
+      -DVEIL_FUZZ=ON >/dev/null
+  fi
+  build_targets=()
+  for name in "${targets[@]}"; do build_targets+=("fuzz_$name"); done
+  cmake --build "$build" -j "${VEIL_JOBS:-2}" --target "${build_targets[@]}"
 fi
-build_targets=()
-for name in "${targets[@]}"; do build_targets+=("fuzz_$name"); done
-cmake --build "$build" -j "${VEIL_JOBS:-2}" --target "${build_targets[@]}"
 
 scratch=${FUZZ_SCRATCH:-$(mktemp -d "${TMPDIR:-/tmp}/veil-fuzz.XXXXXX")}
 mkdir -p "$scratch"

@@ -252,8 +252,9 @@ TEST(JsonRuleTest, JsonInsideAStringMemberCanBeAnonymisedToo) {
   EXPECT_NE(inner["name"], "Ava");
 }
 
-// Found by tests/fuzz/json_rule_fuzz.cc: writing a rewritten document back recursed once
-// per nesting level, so a cell nested 100000 deep overflowed the stack.
+// Found while writing tests/fuzz/json_rule_fuzz.cc (the depth needed is beyond its
+// -max_len): writing a rewritten document back recursed once per nesting level, so a
+// cell nested 100000 deep overflowed the stack.
 TEST(JsonRuleTest, DeeplyNestedDocumentIsAnErrorNamingTheRowNotACrash) {
   RuleFixture f(PolicyWith({"'$.name': {fake: first_name}"}), kColumns);
   ASSERT_TRUE(f.Plan().ok());
