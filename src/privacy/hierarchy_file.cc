@@ -177,11 +177,14 @@ Status CheckHierarchy(const HierarchyTable& table, const std::string& where,
 
 Result<HierarchyTable> ReadHierarchyFile(const std::string& path) {
   VEIL_ASSIGN_OR_RETURN(std::string text, ReadWholeFile(path));
-  std::string_view body = text;
-  if (body.starts_with(kByteOrderMark)) body.remove_prefix(kByteOrderMark.size());
-  VEIL_ASSIGN_OR_RETURN(SplitFile split, RowSplitter(body, path).Split());
-  if (split.rows.empty()) return PolicyError(fmt::format("the hierarchy file {} is empty", path));
-  VEIL_RETURN_IF_ERROR(CheckHierarchy(split.rows, path, split.lines));
+  return ParseHierarchyText(text, path);
+}
+
+Result<HierarchyTable> ParseHierarchyText(std::string_view text, const std::string& where) {
+  if (text.starts_with(kByteOrderMark)) text.remove_prefix(kByteOrderMark.size());
+  VEIL_ASSIGN_OR_RETURN(SplitFile split, RowSplitter(text, where).Split());
+  if (split.rows.empty()) return PolicyError(fmt::format("the hierarchy file {} is empty", where));
+  VEIL_RETURN_IF_ERROR(CheckHierarchy(split.rows, where, split.lines));
   return std::move(split.rows);
 }
 

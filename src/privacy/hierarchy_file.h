@@ -11,6 +11,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "privacy/hierarchy_table.h"
@@ -32,6 +33,9 @@ Status CheckHierarchy(const HierarchyTable& table, const std::string& where,
 // be read, PolicyError when it is empty, malformed (an unclosed quote, text after a
 // closing quote) or fails CheckHierarchy; messages start with `path`.
 Result<HierarchyTable> ReadHierarchyFile(const std::string& path);
+
+// The same for file content already in memory; `where` stands for the file in messages.
+Result<HierarchyTable> ParseHierarchyText(std::string_view text, const std::string& where);
 
 // Writes `table` in the format above: `;` between fields, LF after every row, a field
 // quoted only when it contains `;`, `"`, CR or LF. ReadHierarchyFile reads it back to

@@ -185,5 +185,17 @@ TEST_F(HierarchyFileTest, ReadsTheArxAdultAgeHierarchy) {
   EXPECT_EQ(table->back(), (HierarchyRow{"100", "95-99", "90-99", "80-99", "*"}));
 }
 
+TEST_F(HierarchyFileTest, ParseHierarchyTextReadsWhatTheFileReaderReads) {
+  const std::string content = "\xEF\xBB\xBF\"a;b\";x;*\r\nc;x;*\n\n";
+  auto from_file = ReadHierarchyFile(Write("h.csv", content));
+  auto from_text = ParseHierarchyText(content, "memory.csv");
+  ASSERT_TRUE(from_file.ok()) << from_file.status().message();
+  ASSERT_TRUE(from_text.ok()) << from_text.status().message();
+  EXPECT_EQ(*from_text, *from_file);
+  const auto bad = ParseHierarchyText("1;a;*\n1;b;*\n", "memory.csv");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().message().rfind("memory.csv line 2", 0), 0u) << bad.status().message();
+}
+
 }  // namespace
 }  // namespace veil

@@ -13,7 +13,9 @@
 // one). A `[*]` path that reaches several values in a row runs in layers: layer k holds
 // each row's k-th value, so rows keep their numbers and entity keys stay aligned.
 // Documents in which a listed path found something are written back as compact JSON in
-// their member order; others are copied byte for byte.
+// their member order; others are copied byte for byte. A document nested deeper than
+// kMaxJsonDepth is an error naming the row: writing JSON back recurses once per level, so
+// without the bound a hostile cell could overflow the stack.
 #include <fmt/format.h>
 
 #include <charconv>
@@ -38,6 +40,33 @@ struct PathAction {
   JsonPath path;
   std::unique_ptr<Rule> rule;  // kRule only
 };
+
+// Arrays and objects a document may open inside each other (the document itself is 1).
+constexpr size_t kMaxJsonDepth = 512;
+
+// True when `text` opens more than `limit` arrays and objects inside each other; brackets
+// inside strings do not count. A bound on nesting only: it does not validate the JSON.
+bool NestsDeeperThan(std::string_view text, size_t limit) {
+  size_t depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;  // the escaped character
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > limit) return true;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return false;
+}
 
 // Per-row flags of the current batch.
 constexpr uint8_t kParsed = 1;   // the cell held a document (not NULL or empty)
@@ -121,6 +150,10 @@ class JsonRule final : public Rule {
     for (size_t i = 0; i < in.size(); ++i) {
       if (IsEmptyCell(in, i)) continue;
       const std::string_view text = in.Text(i);
+      if (NestsDeeperThan(text, kMaxJsonDepth)) {
+        return RowError(
+            batch, i, fmt::format("the value is JSON nested deeper than {} levels", kMaxJsonDepth));
+      }
       documents_[i] = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
       if (documents_[i].is_discarded()) return RowError(batch, i, "the value is not valid JSON");
       flags_[i] = kParsed;

@@ -252,5 +252,34 @@ TEST(JsonRuleTest, JsonInsideAStringMemberCanBeAnonymisedToo) {
   EXPECT_NE(inner["name"], "Ava");
 }
 
+// Found while writing tests/fuzz/json_rule_fuzz.cc (the depth needed is beyond its
+// -max_len): writing a rewritten document back recursed once per nesting level, so a
+// cell nested 100000 deep overflowed the stack.
+TEST(JsonRuleTest, DeeplyNestedDocumentIsAnErrorNamingTheRowNotACrash) {
+  RuleFixture f(PolicyWith({"'$.name': {fake: first_name}"}), kColumns);
+  ASSERT_TRUE(f.Plan().ok());
+  const size_t depth = 100000;
+  const std::string deep =
+      R"({"name":"Ava","deep":)" + std::string(depth, '[') + std::string(depth, ']') + "}";
+  const auto out = f.Apply(kDetails, Rows({R"({"name":"Bo"})", deep}));
+  ASSERT_FALSE(out.ok());
+  EXPECT_NE(out.status().message().find("row 2"), std::string::npos) << out.status().message();
+  EXPECT_NE(out.status().message().find("nested"), std::string::npos) << out.status().message();
+  EXPECT_EQ(out.status().message().find("Ava"), std::string::npos) << out.status().message();
+}
+
+TEST(JsonRuleTest, NestingUpToTheLimitStillWorksAndBracketsInStringsDoNotCount) {
+  RuleFixture f(PolicyWith({"'$.name': {fake: first_name}"}), kColumns);
+  ASSERT_TRUE(f.Plan().ok());
+  // 1 (the object) + 511 arrays = 512 levels, plus brackets inside a string.
+  const std::string nested = R"({"name":"Ava","deep":)" + std::string(511, '[') +
+                             std::string(511, ']') + R"(,"text":")" + std::string(5000, '[') +
+                             R"(\"{"})";
+  const Cells out = MustApply(f, kDetails, Rows({nested}));
+  const Json after = Parsed(out[0]);
+  EXPECT_NE(after["name"], "Ava");
+  EXPECT_EQ(after["text"], std::string(5000, '[') + "\"{");
+}
+
 }  // namespace
 }  // namespace veil
