@@ -10,6 +10,7 @@ packages=(
   postgresql-15
   libgtest-dev libgmock-dev libbenchmark-dev
   sqlite3 time
+  ccache      # a compiler cache: rebuilds of unchanged files are free
   chromium fonts-dejavu-core  # headless rendering of the HTML verify report in tests
 )
 

@@ -9,12 +9,17 @@ cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh
 jobs=$(nproc)
+# ccache keys on paths relative to the clone, so any clone reuses what another compiled.
+export CCACHE_BASEDIR=$PWD CCACHE_NOHASHDIR=1
+launcher=()
+if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
 
 run_suite() {  # name, extra cmake args...
   local name=$1
   shift
   echo "== veil tests: $name =="
-  cmake -S . -B "build/$name" -G Ninja -DVEIL_WERROR=ON -DVEIL_BUILD_BENCH=OFF "$@" >/dev/null
+  cmake -S . -B "build/$name" -G Ninja -DVEIL_WERROR=ON -DVEIL_BUILD_BENCH=OFF "${launcher[@]}" "$@" \
+    >/dev/null
   cmake --build "build/$name" -j "$jobs"
   ctest --test-dir "build/$name" -j "$jobs" --output-on-failure --timeout 900
 }
