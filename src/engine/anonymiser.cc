@@ -80,6 +80,8 @@ Result<RunSummary> Copy(const AnonymiseOptions& options) {
   RunSummary& summary = setup->summary;
 
   VEIL_ASSIGN_OR_RETURN(auto sink, OpenSink(target_location, options.force));
+  // --verify reads the copy before publishing it: refused now if the sink cannot do that.
+  if (options.verify) VEIL_RETURN_IF_ERROR(sink->CheckStageable());
   // A database URI may hold a password: name databases the way their sink describes them.
   summary.target =
       target_location.kind == LocationKind::kPostgres ? sink->Describe() : target_location.path;

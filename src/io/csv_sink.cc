@@ -132,6 +132,8 @@ class CsvSink final : public Sink {
     return Status::Ok();
   }
 
+  Status CheckStageable() const override { return Status::Ok(); }
+
   Result<std::unique_ptr<Source>> OpenStaged() override {
     if (!prepared_ || committed_) {
       return InternalError(fmt::format("{} is not staged", Describe()));

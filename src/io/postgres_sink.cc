@@ -134,15 +134,18 @@ class PostgresSink final : public Sink {
 
   // Only a copy into a database veil created can be read before it is published: the
   // load into an existing database is one uncommitted transaction.
+  Status CheckStageable() const override {
+    if (created_) return Status::Ok();
+    return InvalidArgument(fmt::format(
+        "{}: --verify cannot check a copy written into an existing database before it is "
+        "committed, so nothing was written; give a database that does not exist yet (veil "
+        "creates it), or run `veil verify` after the copy",
+        label()));
+  }
+
   Result<std::unique_ptr<Source>> OpenStaged() override {
     if (!staged_ || committed_) return InternalError(fmt::format("{}: not staged", label()));
-    if (!created_) {
-      return InvalidArgument(fmt::format(
-          "{}: --verify cannot check a copy written into an existing database before it is "
-          "committed; nothing was written. Give a database that does not exist yet (veil "
-          "creates it), or verify afterwards with `veil verify`",
-          label()));
-    }
+    VEIL_RETURN_IF_ERROR(CheckStageable());
     VEIL_ASSIGN_OR_RETURN(auto staged, OpenPostgresSource(created_->Conninfo()));
     return std::unique_ptr<Source>(
         new DescribedSource(std::move(staged), "postgresql database " + label()));

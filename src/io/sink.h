@@ -44,6 +44,12 @@ class Sink {
   // that needs something the output lacks (a dropped column or table) is left out.
   // Sinks without views ignore them. Called once, after the last table.
   virtual Status AddViews(const std::vector<ViewSchema>& /*views*/) { return Status::Ok(); }
+  // Ok if OpenStaged() will be able to read this output once it is prepared; otherwise
+  // the error OpenStaged() would give, so that a caller needing it (--verify) can refuse
+  // before anything is written.
+  virtual Status CheckStageable() const {
+    return InvalidArgument(Describe() + ": this output cannot be read before it is published");
+  }
   // Finishes the output under its staged name: every table finished, indexes and
   // constraints added, everything durable; nothing is visible at the target yet. After
   // it, no table can be created. Fails if a table was not finished or the output fails

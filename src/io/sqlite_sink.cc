@@ -331,6 +331,8 @@ class SqliteSink final : public Sink {
     return Status::Ok();
   }
 
+  Status CheckStageable() const override { return Status::Ok(); }
+
   Result<std::unique_ptr<Source>> OpenStaged() override {
     if (!prepared_ || committed_) return InternalError(fmt::format("{}: not staged", target_));
     VEIL_ASSIGN_OR_RETURN(auto staged, OpenSqliteSource(staged_.temp_path().string()));

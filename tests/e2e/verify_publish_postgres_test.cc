@@ -95,5 +95,23 @@ TEST(VerifyPublishPostgresTest, OfTwoRunsCreatingTheSameDatabaseOneWins) {
             (std::vector<std::vector<std::string>>{{"20000"}}));
 }
 
+// The load into an existing database is one transaction that the verifier cannot read
+// before it is committed: --verify refuses it before writing anything.
+TEST(VerifyPublishPostgresTest, VerifyIntoAnExistingDatabaseIsRefusedBeforeWriting) {
+  auto& pg = SharedPostgres();
+  MakeSource("publish_existing_src", 100);
+  pg.CreateDatabase("publish_existing");
+  ScratchDir dir;
+  std::ofstream(dir / "policy.yaml") << kPolicy;
+  const auto r = RunVeil({"anonymise", "-q", "--verify", "--policy", dir / "policy.yaml",
+                          pg.Uri("publish_existing_src"), pg.Uri("publish_existing")},
+                         kEnv);
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(r.err.find("existing database"), std::string::npos) << r.err;
+  EXPECT_EQ(
+      pg.Query("publish_existing", "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"),
+      (std::vector<std::vector<std::string>>{{"0"}}));
+}
+
 }  // namespace
 }  // namespace veil::e2e
