@@ -36,9 +36,10 @@ struct AnonymiseOptions {
   // Threads per table: with 2 or more, reading, the rules and writing overlap (see
   // engine/table_runner.h). 0: as many as the machine has cores.
   int jobs = 0;
-  // Run `veil verify`'s checks on the copy right after writing it; if any error-severity
-  // finding is raised, remove the copy again (RunSummary::output_removed). Not with
-  // in_place (there is no original left to compare with).
+  // Run `veil verify`'s checks on the copy where it was staged, before publishing it; if
+  // any error-severity finding is raised, the copy is not published and its staged output
+  // is removed (RunSummary::output_removed). Not with in_place (there is no original left
+  // to compare with).
   bool verify = false;
   // Called with a progress line per table (rows, rows/s, ETA) about every quarter second;
   // empty: no progress.
@@ -93,7 +94,7 @@ struct RunSummary {
   // One entry per table with a privacy section.
   std::vector<PrivacyOutcome> privacy;
   // With AnonymiseOptions::verify: the verification of the copy, and whether the copy was
-  // removed because of it.
+  // withheld (not published, its staged output removed) because of it.
   std::optional<VerificationReport> verification;
   bool output_removed = false;
 };

@@ -121,7 +121,9 @@ int Run(AnonymiseArgs& args, PublishGate& gate) {
       PrintVerificationText(*summary->verification, failed ? stderr : stdout);
     }
     if (failed) {
-      std::fprintf(stderr, "veil: error: the copy failed verification and was removed\n");
+      std::fprintf(stderr,
+                   "veil: error: the copy failed verification and was not written "
+                   "(the staged copy was removed before publishing)\n");
       return 1;
     }
   }

@@ -9,12 +9,12 @@
 #include "engine/run_setup.h"
 #include "io/location.h"
 #include "io/postgres_in_place.h"
-#include "io/postgres_sink.h"
 #include "io/postgres_source.h"
 #include "policy/in_place_guard.h"
 #include "policy/secret_source.h"
 #include "veil/anonymise.h"
 #include "veil/version.h"
+#include "verify/verify_copy.h"
 
 namespace veil {
 namespace {
@@ -51,6 +51,32 @@ Status CheckDistinct(const Location& source, const Location& target) {
   return Status::Ok();
 }
 
+// --verify: verifies the copy where the sink staged it, before anyone can see it, and
+// publishes it only if the verification raised no error. Otherwise the sink is left
+// uncommitted (its destruction removes the staged copy: nothing is published) and the
+// summary says so. A copy that cannot be verified is not published either.
+Status CommitIfVerified(const AnonymiseOptions& options, const Location& target, Sink& sink,
+                        RunSummary& summary) {
+  VEIL_RETURN_IF_ERROR(sink.Prepare());
+  Result<VerificationReport> report = [&]() -> Result<VerificationReport> {
+    VEIL_ASSIGN_OR_RETURN(auto staged, sink.OpenStaged());
+    const VerifyOptions verify{options.policy_path, options.source, options.target,
+                               options.csv_delimiter, options.jobs};
+    // The copy is reported as the target it would become, as `veil verify` names it.
+    const std::string description = target.kind == LocationKind::kPostgres
+                                        ? "postgresql database " + sink.Describe()
+                                        : sink.Describe();
+    return VerifyOpenCopy(verify, *staged, target.kind, description);
+  }();  // the staged source is closed here, before Commit()
+  if (!report.ok()) return report.status().WithContext("verifying the copy (not written)");
+  summary.verification = std::move(*report);
+  if (summary.verification->errors() > 0) {
+    summary.output_removed = true;
+    return Status::Ok();
+  }
+  return Publish(sink, options.publish_gate);
+}
+
 Result<RunSummary> Copy(const AnonymiseOptions& options) {
   const auto start = Clock::now();
   VEIL_ASSIGN_OR_RETURN(Policy policy, LoadPolicy(options.policy_path));
@@ -64,6 +90,8 @@ Result<RunSummary> Copy(const AnonymiseOptions& options) {
   RunSummary& summary = setup->summary;
 
   VEIL_ASSIGN_OR_RETURN(auto sink, OpenSink(target_location, options.force));
+  // --verify reads the copy before publishing it: refused now if the sink cannot do that.
+  if (options.verify) VEIL_RETURN_IF_ERROR(sink->CheckStageable());
   // A database URI may hold a password: name databases the way their sink describes them.
   summary.target =
       target_location.kind == LocationKind::kPostgres ? sink->Describe() : target_location.path;
@@ -77,7 +105,8 @@ Result<RunSummary> Copy(const AnonymiseOptions& options) {
   }
   VEIL_ASSIGN_OR_RETURN(const std::vector<ViewSchema> views, source->Views());
   VEIL_RETURN_IF_ERROR(sink->AddViews(views));
-  VEIL_RETURN_IF_ERROR(Publish(*sink, options.publish_gate));
+  VEIL_RETURN_IF_ERROR(options.verify ? CommitIfVerified(options, target_location, *sink, summary)
+                                      : Publish(*sink, options.publish_gate));
   FinishSummary(*setup, SecondsSince(start));
   return std::move(setup->summary);
 }
@@ -137,41 +166,6 @@ Result<RunSummary> ScrubInPlace(const AnonymiseOptions& options) {
   return std::move(setup->summary);
 }
 
-// Removes a copy that failed its verification. Files and directories go entirely; a
-// PostgreSQL target keeps its database but loses the tables the run wrote.
-Status RemoveOutput(const AnonymiseOptions& options, const RunSummary& summary) {
-  VEIL_ASSIGN_OR_RETURN(const Location target, ResolveTargetLocation(options.target));
-  if (target.kind == LocationKind::kPostgres) {
-    std::vector<std::string> tables;
-    for (const auto& table : summary.tables) {
-      if (table.action != "dropped") tables.push_back(table.name);
-    }
-    return DropPostgresTables(target.path, tables);
-  }
-  std::error_code ec;
-  std::filesystem::remove_all(target.path, ec);
-  if (ec) return IoError(fmt::format("cannot remove {}: {}", target.path, ec.message()));
-  return Status::Ok();
-}
-
-Result<RunSummary> CopyAndVerify(const AnonymiseOptions& options) {
-  VEIL_ASSIGN_OR_RETURN(RunSummary summary, Copy(options));
-  VerifyOptions verify{options.policy_path, options.source, options.target, options.csv_delimiter,
-                       options.jobs};
-  auto report = Verify(verify);
-  if (!report.ok()) {
-    // The copy exists but could not be checked: it must not stay as if it were safe.
-    VEIL_RETURN_IF_ERROR(RemoveOutput(options, summary));
-    return report.status().WithContext("verifying the copy (removed)");
-  }
-  summary.verification = std::move(*report);
-  if (summary.verification->errors() > 0) {
-    VEIL_RETURN_IF_ERROR(RemoveOutput(options, summary));
-    summary.output_removed = true;
-  }
-  return summary;
-}
-
 }  // namespace
 
 Result<RunSummary> Anonymise(const AnonymiseOptions& options) {
@@ -181,7 +175,7 @@ Result<RunSummary> Anonymise(const AnonymiseOptions& options) {
         "scrub a restored copy first and verify it against the original");
   }
   if (options.in_place) return ScrubInPlace(options);
-  return options.verify ? CopyAndVerify(options) : Copy(options);
+  return Copy(options);
 }
 
 }  // namespace veil

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "io/csv_source.h"
 #include "io/csv_writer.h"
 #include "io/staged_output.h"
 
@@ -49,6 +50,52 @@ bool IsPlainFileName(const std::string& name) {
          name.find_first_of(std::string("/\0", 2)) == std::string::npos;
 }
 
+// The staged file of a file sink, read under the target's table name (a file source
+// names its table after the file, and the staged file's name is a temporary one).
+class RenamedTableReader final : public TableReader {
+ public:
+  RenamedTableReader(std::unique_ptr<TableReader> inner, const std::string& name)
+      : inner_(std::move(inner)), schema_(inner_->schema()) {
+    schema_.name = name;
+  }
+  const TableSchema& schema() const override { return schema_; }
+  Result<bool> Next(Batch& batch) override { return inner_->Next(batch); }
+  int64_t EstimatedRows() const override { return inner_->EstimatedRows(); }
+
+ private:
+  std::unique_ptr<TableReader> inner_;
+  TableSchema schema_;
+};
+
+class StagedFileSource final : public Source {
+ public:
+  StagedFileSource(std::unique_ptr<Source> inner, std::string name, std::string description)
+      : inner_(std::move(inner)), name_(std::move(name)), description_(std::move(description)) {}
+  std::string Describe() const override { return description_; }
+  std::vector<std::string> TableNames() const override { return {name_}; }
+  Result<TableSchema> Schema(const std::string& table) const override {
+    VEIL_RETURN_IF_ERROR(Check(table));
+    VEIL_ASSIGN_OR_RETURN(TableSchema schema, inner_->Schema(inner_->TableNames().front()));
+    schema.name = name_;
+    return schema;
+  }
+  Result<std::unique_ptr<TableReader>> Open(const std::string& table) override {
+    VEIL_RETURN_IF_ERROR(Check(table));
+    VEIL_ASSIGN_OR_RETURN(auto reader, inner_->Open(inner_->TableNames().front()));
+    return std::unique_ptr<TableReader>(new RenamedTableReader(std::move(reader), name_));
+  }
+
+ private:
+  Status Check(const std::string& table) const {
+    if (table == name_ && inner_->TableNames().size() == 1) return Status::Ok();
+    return InvalidArgument(fmt::format("{}: no table {}", description_, table));
+  }
+
+  std::unique_ptr<Source> inner_;
+  std::string name_;
+  std::string description_;
+};
+
 // Writes tables into a staged file or directory, publishing it in Commit().
 class CsvSink final : public Sink {
  public:
@@ -60,7 +107,9 @@ class CsvSink final : public Sink {
   }
 
   Result<std::unique_ptr<TableWriter>> CreateTable(const TableSchema& schema) override {
-    if (committed_) return InternalError(fmt::format("{} was already committed", Describe()));
+    if (prepared_ || committed_) {
+      return InternalError(fmt::format("{} was already prepared", Describe()));
+    }
     VEIL_ASSIGN_OR_RETURN(const fs::path path, PathFor(schema.name));
     VEIL_ASSIGN_OR_RETURN(auto writer, CsvWriter::Open(path, schema));
     tables_.push_back({schema.name, std::make_shared<bool>(false)});
@@ -68,7 +117,8 @@ class CsvSink final : public Sink {
         new TrackedWriter(std::move(writer), tables_.back().finished));
   }
 
-  Status Commit() override {
+  Status Prepare() override {
+    if (prepared_) return InternalError(fmt::format("{} was already prepared", Describe()));
     if (tables_.empty() && !directory_) {
       return InternalError(fmt::format("no table was written to {}", Describe()));
     }
@@ -78,6 +128,28 @@ class CsvSink final : public Sink {
       }
     }
     if (directory_) VEIL_RETURN_IF_ERROR(SyncDirectory(staged_.temp_path()));
+    prepared_ = true;
+    return Status::Ok();
+  }
+
+  Status CheckStageable() const override { return Status::Ok(); }
+
+  Result<std::unique_ptr<Source>> OpenStaged() override {
+    if (!prepared_ || committed_) {
+      return InternalError(fmt::format("{} is not staged", Describe()));
+    }
+    const std::string path = staged_.temp_path().string();
+    if (directory_) return OpenCsvDirectorySource(path, CsvOptions{});
+    VEIL_ASSIGN_OR_RETURN(auto file, OpenCsvFileSource(path, CsvOptions{}));
+    // Named as a source opened on the published file would name it.
+    return std::unique_ptr<Source>(
+        new StagedFileSource(std::move(file), staged_.target().stem().string(),
+                             fmt::format("csv file {}", staged_.target().string())));
+  }
+
+  Status Commit() override {
+    if (committed_) return InternalError(fmt::format("{} was already committed", Describe()));
+    if (!prepared_) VEIL_RETURN_IF_ERROR(Prepare());
     VEIL_RETURN_IF_ERROR(staged_.Commit());
     committed_ = true;
     return Status::Ok();
@@ -111,6 +183,7 @@ class CsvSink final : public Sink {
 
   StagedOutput staged_;
   bool directory_;
+  bool prepared_ = false;
   bool committed_ = false;
   std::vector<Table> tables_;
 };

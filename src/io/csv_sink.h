@@ -13,8 +13,10 @@
 //   stay distinct). A file sink holds exactly one table: a second CreateTable() is an
 //   InvalidArgument. A directory sink refuses duplicate table names and names that are
 //   not plain file names.
-// - Commit() refuses (InternalError) while a created table has not been Finish()ed, and
-//   a file sink refuses to commit before its table was created.
+// - Prepare() (and Commit(), which calls it if needed) refuses (InternalError) while a
+//   created table has not been Finish()ed, and a file sink refuses before its table was
+//   created. After Prepare(), OpenStaged() reads the staged file or directory as a CSV
+//   source; a file's table is named after the target's stem, as the published file's.
 #pragma once
 
 #include <memory>

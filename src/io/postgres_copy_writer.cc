@@ -26,7 +26,9 @@ class PostgresTableWriter final : public TableWriter {
   }
 
   Status Write(const Batch& batch) override {
-    if (finished_ || !target_->open) return Misuse("written after Finish() or Commit()");
+    if (finished_ || !target_->open || target_->completed) {
+      return Misuse("written after Finish() or Commit()");
+    }
     if (batch.columns.size() != columns_.size()) {
       return Misuse(
           fmt::format("given {} columns, expected {}", batch.columns.size(), columns_.size()));

@@ -10,45 +10,41 @@
 #include <utility>
 #include <vector>
 
+#include "io/postgres_connection.h"
 #include "io/postgres_copy_writer.h"
+#include "io/postgres_errors.h"
 #include "io/postgres_sink_sql.h"
+#include "io/postgres_sink_staging.h"
+#include "io/postgres_source.h"
 #include "io/postgres_target.h"
 
 namespace veil::pgsink {
 namespace {
 
-// A database the sink created, dropped again unless the load is committed. The drop
-// runs on a fresh connection to the maintenance database (one kept idle through a long
-// load could have been closed by the server).
-class CreatedDatabase {
+// The staged database, described as the target it becomes.
+class DescribedSource final : public Source {
  public:
-  CreatedDatabase(ConnectOptions options, std::string name)
-      : options_(std::move(options)), name_(std::move(name)) {}
-  ~CreatedDatabase() { Drop(); }
-  CreatedDatabase(const CreatedDatabase&) = delete;
-  CreatedDatabase& operator=(const CreatedDatabase&) = delete;
-
-  void Keep() { kept_ = true; }
-  void Drop() {
-    if (kept_) return;
-    kept_ = true;
-    ConnPtr conn = Connect(options_, "postgres");
-    if (!Connected(conn)) return;
-    (void)Session(std::move(conn))
-        .Exec(fmt::format("DROP DATABASE IF EXISTS {} WITH (FORCE)", Quote(name_)),
-              "dropping the unfinished database");
+  DescribedSource(std::unique_ptr<Source> inner, std::string description)
+      : inner_(std::move(inner)), description_(std::move(description)) {}
+  std::string Describe() const override { return description_; }
+  std::vector<std::string> TableNames() const override { return inner_->TableNames(); }
+  Result<TableSchema> Schema(const std::string& table) const override {
+    return inner_->Schema(table);
   }
+  Result<std::unique_ptr<TableReader>> Open(const std::string& table) override {
+    return inner_->Open(table);
+  }
+  Result<std::vector<ViewSchema>> Views() const override { return inner_->Views(); }
 
  private:
-  ConnectOptions options_;
-  std::string name_;
-  bool kept_ = false;
+  std::unique_ptr<Source> inner_;
+  std::string description_;
 };
 
-// Creates the database a connection attempt failed to reach, if it is missing; otherwise
-// returns the connection error.
-Result<std::unique_ptr<CreatedDatabase>> CreateMissingDatabase(const ConnectOptions& options,
-                                                               const ConnPtr& failed) {
+// Creates the database a connection attempt failed to reach, if it is missing, under a
+// temporary name (see postgres_sink_staging.h); otherwise returns the connection error.
+Result<std::unique_ptr<StagedDatabase>> CreateMissingDatabase(const ConnectOptions& options,
+                                                              const ConnPtr& failed) {
   const Status refused = ConnectError(failed);
   if (!failed || !PQdb(failed.get())) return refused;
   const std::string name = PQdb(failed.get());
@@ -59,14 +55,12 @@ Result<std::unique_ptr<CreatedDatabase>> CreateMissingDatabase(const ConnectOpti
       const std::vector<Row> found,
       admin.Query("SELECT 1 FROM pg_database WHERE datname = $1", {name}, "finding the database"));
   if (!found.empty()) return refused;
-  VEIL_RETURN_IF_ERROR(admin.Exec("CREATE DATABASE " + Quote(name),
-                                  fmt::format("creating database {}", Quote(name))));
-  return std::make_unique<CreatedDatabase>(options, name);
+  return StagedDatabase::Create(options, name, PgConnectionLabel(failed.get()));
 }
 
 class PostgresSink final : public Sink {
  public:
-  PostgresSink(std::shared_ptr<Target> target, std::unique_ptr<CreatedDatabase> created, bool force)
+  PostgresSink(std::shared_ptr<Target> target, std::unique_ptr<StagedDatabase> created, bool force)
       : target_(std::move(target)), created_(std::move(created)), force_(force) {}
   ~PostgresSink() override { Abandon(); }
 
@@ -124,14 +118,44 @@ class PostgresSink final : public Sink {
     return Status::Ok();
   }
 
-  Status Commit() override {
-    Status status = target_->Finish([this] { return FinishLoad(); });
+  // Into a new database: commits inside the staged database. Into an existing one:
+  // completes the transaction without committing it.
+  Status Prepare() override {
+    if (staged_) return InternalError(fmt::format("{}: prepared twice", label()));
+    Status status = created_ ? target_->Finish([this] { return FinishLoad(); })
+                             : target_->Complete([this] { return FinishLoad(); });
     if (!status.ok()) {
       if (created_) created_->Drop();
       return status;
     }
-    if (created_) created_->Keep();
+    staged_ = true;
     return Status::Ok();
+  }
+
+  // Only a copy into a database veil created can be read before it is published: the
+  // load into an existing database is one uncommitted transaction.
+  Status CheckStageable() const override {
+    if (created_) return Status::Ok();
+    return InvalidArgument(fmt::format(
+        "{}: --verify cannot check a copy written into an existing database before it is "
+        "committed, so nothing was written; give a database that does not exist yet (veil "
+        "creates it), or run `veil verify` after the copy",
+        label()));
+  }
+
+  Result<std::unique_ptr<Source>> OpenStaged() override {
+    if (!staged_ || committed_) return InternalError(fmt::format("{}: not staged", label()));
+    VEIL_RETURN_IF_ERROR(CheckStageable());
+    VEIL_ASSIGN_OR_RETURN(auto staged, OpenPostgresSource(created_->Conninfo()));
+    return std::unique_ptr<Source>(
+        new DescribedSource(std::move(staged), "postgresql database " + label()));
+  }
+
+  Status Commit() override {
+    if (committed_) return InternalError(fmt::format("{}: committed twice", label()));
+    if (!staged_) VEIL_RETURN_IF_ERROR(Prepare());
+    committed_ = true;
+    return created_ ? created_->Publish() : target_->CommitCompleted();
   }
 
  private:
@@ -447,8 +471,10 @@ class PostgresSink final : public Sink {
   }
 
   std::shared_ptr<Target> target_;
-  std::unique_ptr<CreatedDatabase> created_;  // null if the database existed
+  std::unique_ptr<StagedDatabase> created_;  // null if the database existed
   bool force_;
+  bool staged_ = false;  // Prepare() succeeded
+  bool committed_ = false;
   std::map<std::string, std::vector<std::string>> clear_;  // per schema (--force)
   std::set<std::string> prepared_;                         // schemas prepared
   std::map<std::string, std::string> types_;               // declared type -> type used
@@ -463,14 +489,16 @@ class PostgresSink final : public Sink {
 Result<std::unique_ptr<Sink>> Open(const std::string& conninfo, bool force) {
   VEIL_ASSIGN_OR_RETURN(const ConnectOptions options, ParseConninfo(conninfo));
   ConnPtr conn = Connect(options, nullptr);
-  std::unique_ptr<CreatedDatabase> created;
+  std::unique_ptr<StagedDatabase> created;
+  std::string label;
   if (!Connected(conn)) {
     VEIL_ASSIGN_OR_RETURN(created, CreateMissingDatabase(options, conn));
-    conn = Connect(options, nullptr);
+    conn = Connect(options, created->name().c_str());
     if (!Connected(conn)) return ConnectError(conn);  // `created` drops the database
+    label = created->label();  // errors name the target, not the staged database
   }
-  auto sink = std::make_unique<PostgresSink>(std::make_shared<Target>(std::move(conn)),
-                                             std::move(created), force);
+  auto target = std::make_shared<Target>(std::move(conn), label);
+  auto sink = std::make_unique<PostgresSink>(std::move(target), std::move(created), force);
   VEIL_RETURN_IF_ERROR(sink->Start());
   return std::unique_ptr<Sink>(std::move(sink));
 }
@@ -482,19 +510,6 @@ namespace veil {
 
 Result<std::unique_ptr<Sink>> OpenPostgresSink(const std::string& conninfo, bool force) {
   return pgsink::Open(conninfo, force);
-}
-
-Status DropPostgresTables(const std::string& conninfo, const std::vector<std::string>& tables) {
-  VEIL_ASSIGN_OR_RETURN(const pgsink::ConnectOptions options, pgsink::ParseConninfo(conninfo));
-  pgsink::ConnPtr conn = pgsink::Connect(options, nullptr);
-  if (!pgsink::Connected(conn)) return pgsink::ConnectError(conn);
-  pgsink::Session session(std::move(conn));
-  std::string sql = "BEGIN;";
-  for (const auto& table : tables) {
-    sql += "DROP TABLE IF EXISTS " + pgsink::SplitTableName(table).Sql() + " CASCADE;";
-  }
-  sql += "COMMIT;";
-  return session.Exec(sql, "removing the copy's tables");
 }
 
 }  // namespace veil

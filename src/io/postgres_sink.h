@@ -9,9 +9,15 @@
 //   excepted) is refused with a ConflictError naming it, unless `force`: then each schema
 //   the output uses is emptied, just before its first use, of the tables, views,
 //   sequences and types it held when the sink was opened; other schemas are untouched.
-// - All DDL and rows go into one transaction, committed by Commit(). A sink destroyed
-//   without a successful Commit() (or whose Commit() failed) rolls back and, if it
-//   created the database, drops it: a failed run leaves no new database and no tables.
+// - A database that does not exist is created under a temporary name, with a guardian
+//   process that drops it if veil dies (see postgres_sink_staging.h); the load is
+//   committed there in Prepare(), OpenStaged() reads it as a PostgreSQL source, and
+//   Commit() renames it to the target (a ConflictError, dropping it, if another run
+//   created the target meanwhile). Into an existing database, all DDL and rows go into
+//   one transaction that Prepare() completes and Commit() commits; OpenStaged() then
+//   refuses (InvalidArgument): the uncommitted load cannot be read from outside. A sink
+//   destroyed without a successful Commit() (or whose Commit() failed) rolls back and
+//   drops the database it created: a failed run leaves no new database and no tables.
 // - Names resolve as the PostgreSQL source prints them (search_path = public): a table
 //   is `table` (schema public) or `schema.table` (split at the first dot), as are type
 //   and sequence names. CreateTable() creates a missing schema, then, once per run, the
@@ -32,7 +38,7 @@
 //   created with the options TableSchema::sequences gives (else AS integer/smallint for
 //   such columns) and owned by the column the schema names (else by its first column,
 //   if the sequence is in the table's schema).
-// - Commit() then adds, after the load: the named primary key, indexes (create_sql verbatim; else
+// - Prepare() then adds, after the load: the named primary key, indexes (create_sql verbatim; else
 // the UNIQUE
 //   or EXCLUDE constraint as its definition states it, else a UNIQUE constraint for a
 //   unique index and a plain index otherwise), CHECK constraints, then foreign keys
@@ -64,10 +70,5 @@
 namespace veil {
 
 Result<std::unique_ptr<Sink>> OpenPostgresSink(const std::string& conninfo, bool force);
-
-// Drops `tables` (named as a source names them, e.g. "posts" or "social.posts") and
-// whatever depends on them from the database, in one transaction: how a copy that failed
-// its verification is taken back.
-Status DropPostgresTables(const std::string& conninfo, const std::vector<std::string>& tables);
 
 }  // namespace veil

@@ -43,7 +43,10 @@ ResultPtr DrainResults(PGconn* conn) {
 
 // ---- Session ----
 
-Session::Session(ConnPtr conn) : conn_(std::move(conn)), label_(PgConnectionLabel(conn_.get())) {
+Session::Session(ConnPtr conn) : Session(std::move(conn), std::string()) {}
+
+Session::Session(ConnPtr conn, std::string label)
+    : conn_(std::move(conn)), label_(label.empty() ? PgConnectionLabel(conn_.get()) : label) {
   // Notices (e.g. "table does not exist, skipping") are not wanted on stderr.
   PQsetNoticeProcessor(
       conn_.get(), [](void*, const char*) {}, nullptr);
@@ -154,7 +157,12 @@ Status ConnectError(const ConnPtr& conn) {
 // ---- Target ----
 
 Status Target::Finish(const std::function<Status()>& finish) {
-  if (!open) {
+  VEIL_RETURN_IF_ERROR(Complete(finish));
+  return CommitCompleted();
+}
+
+Status Target::Complete(const std::function<Status()>& finish) {
+  if (!open || completed) {
     return InternalError(fmt::format("{}: finished twice or after a failure", session.label()));
   }
   Status status =
@@ -166,7 +174,23 @@ Status Target::Finish(const std::function<Status()>& finish) {
     status = IoError(
         fmt::format("{}: a statement failed earlier; nothing was committed", session.label()));
   }
-  if (status.ok()) status = session.Exec("COMMIT", "committing");
+  if (!status.ok()) {
+    Abandon();
+    return status;
+  }
+  completed = true;
+  return Status::Ok();
+}
+
+Status Target::CommitCompleted() {
+  if (!open || !completed) {
+    return InternalError(fmt::format("{}: committed before it was complete", session.label()));
+  }
+  Status status = PQtransactionStatus(session.get()) == PQTRANS_INTRANS
+                      ? session.Exec("COMMIT", "committing")
+                      : IoError(fmt::format("{}: a statement failed after the load; nothing "
+                                            "was committed",
+                                            session.label()));
   if (!status.ok()) {
     Abandon();
     return status;

@@ -47,6 +47,8 @@ ResultPtr DrainResults(PGconn* conn);
 class Session {
  public:
   explicit Session(ConnPtr conn);
+  // Names itself `label` in errors (e.g. the database a staged one becomes).
+  Session(ConnPtr conn, std::string label);
   PGconn* get() const { return conn_.get(); }
   const std::string& label() const { return label_; }
   void Close() { conn_.reset(); }
@@ -103,17 +105,24 @@ TableName SplitTableName(const std::string& name);
 // either committed whole or rolled back.
 struct Target {
   explicit Target(ConnPtr conn) : session(std::move(conn)) {}
+  Target(ConnPtr conn, std::string label) : session(std::move(conn), std::move(label)) {}
 
   // Runs `finish` (the statements that complete the work) if the target is open and no
   // COPY is in progress, then commits; on any failure rolls back instead. Either way
   // the target is closed afterwards.
   Status Finish(const std::function<Status()>& finish);
+  // Finish() in two steps. Complete() runs `finish` as Finish() does but leaves the
+  // transaction open (uncommitted, still on the connection); on failure it rolls back
+  // and closes. Then CommitCompleted() commits and closes (on failure: rolls back).
+  Status Complete(const std::function<Status()>& finish);
+  Status CommitCompleted();
   // Ends a COPY in progress, rolls back and closes. Writers fail from now on.
   void Abandon();
 
   Session session;
-  bool open = true;     // false once committed or abandoned
-  std::string copying;  // the table whose COPY is in progress, "" if none
+  bool open = true;        // false once committed or abandoned
+  bool completed = false;  // Complete() succeeded: nothing more may be written
+  std::string copying;     // the table whose COPY is in progress, "" if none
 };
 
 }  // namespace veil::pgsink

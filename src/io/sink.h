@@ -1,9 +1,12 @@
 // Sink and TableWriter: where anonymised rows go.
 //
-// A Sink writes everything into a temporary sibling of its target and moves it into
-// place only in Commit(). Destroying a Sink that was not committed removes every
-// temporary file it made, so a failed run leaves neither a target nor a partial copy.
-// Tables are created in the order the engine chooses (parents before children).
+// A Sink writes everything aside (a temporary sibling of its target, or a temporary
+// database) and publishes it only in Commit(). In between, Prepare() makes the output
+// complete and durable where it stands, and OpenStaged() reads it back exactly as it
+// will be published, so that a copy can be checked before anyone can see it. Destroying
+// a Sink that was not committed removes everything it made, so a failed run leaves
+// neither a target nor a partial copy. Tables are created in the order the engine
+// chooses (parents before children).
 #pragma once
 
 #include <memory>
@@ -13,6 +16,7 @@
 #include "core/batch.h"
 #include "core/table_schema.h"
 #include "core/view_schema.h"
+#include "io/source.h"
 #include "veil/status.h"
 
 namespace veil {
@@ -40,7 +44,28 @@ class Sink {
   // that needs something the output lacks (a dropped column or table) is left out.
   // Sinks without views ignore them. Called once, after the last table.
   virtual Status AddViews(const std::vector<ViewSchema>& /*views*/) { return Status::Ok(); }
-  // Makes all written tables durable and moves the output into place atomically.
+  // Ok if OpenStaged() will be able to read this output once it is prepared; otherwise
+  // the error OpenStaged() would give, so that a caller needing it (--verify) can refuse
+  // before anything is written.
+  virtual Status CheckStageable() const {
+    return InvalidArgument(Describe() + ": this output cannot be read before it is published");
+  }
+  // Finishes the output under its staged name: every table finished, indexes and
+  // constraints added, everything durable; nothing is visible at the target yet. After
+  // it, no table can be created. Fails if a table was not finished or the output fails
+  // the sink's own checks (the sink is then unusable: destroy it). A second call is an
+  // InternalError. Sinks that cannot stage (writing in place) return InvalidArgument.
+  virtual Status Prepare() {
+    return InvalidArgument(Describe() + ": this output cannot be staged before it is published");
+  }
+  // After a successful Prepare(): a Source reading the staged output exactly as Commit()
+  // would publish it. The Source borrows what the sink staged: destroy it before
+  // Commit() or the sink. Before Prepare(), or for a sink that cannot stage, an error.
+  virtual Result<std::unique_ptr<Source>> OpenStaged() {
+    return InvalidArgument(Describe() + ": this output cannot be read before it is published");
+  }
+  // Publishes the output atomically (calling Prepare() first if it was not called). On
+  // failure nothing is published and the sink is unusable.
   virtual Status Commit() = 0;
 };
 

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "io/sqlite_handle.h"
+#include "io/sqlite_source.h"
 #include "io/staged_output.h"
 
 namespace veil {
@@ -257,6 +258,26 @@ Status SyncFile(const std::filesystem::path& path, const std::string& label) {
   return Status::Ok();
 }
 
+// The staged database, described as the target it becomes.
+class StagedSource final : public Source {
+ public:
+  StagedSource(std::unique_ptr<Source> inner, std::string description)
+      : inner_(std::move(inner)), description_(std::move(description)) {}
+  std::string Describe() const override { return description_; }
+  std::vector<std::string> TableNames() const override { return inner_->TableNames(); }
+  Result<TableSchema> Schema(const std::string& table) const override {
+    return inner_->Schema(table);
+  }
+  Result<std::unique_ptr<TableReader>> Open(const std::string& table) override {
+    return inner_->Open(table);
+  }
+  Result<std::vector<ViewSchema>> Views() const override { return inner_->Views(); }
+
+ private:
+  std::unique_ptr<Source> inner_;
+  std::string description_;
+};
+
 class SqliteSink final : public Sink {
  public:
   SqliteSink(StagedOutput staged, DbPtr db, std::string target)
@@ -264,6 +285,7 @@ class SqliteSink final : public Sink {
 
   ~SqliteSink() override {
     if (!done_) Abandon();
+    if (!committed_) RemoveSiblings();  // StagedOutput then removes the staged database
   }
 
   Status Start() {
@@ -300,8 +322,8 @@ class SqliteSink final : public Sink {
         new SqliteTableWriter(db_, schema.name, schema.columns.size(), statements_.back()));
   }
 
-  Status Commit() override {
-    if (done_) return InternalError(fmt::format("{}: Commit() called twice", target_));
+  Status Prepare() override {
+    if (done_) return InternalError(fmt::format("{}: prepared twice or after Commit()", target_));
     done_ = true;
     Status status = FinishLoad();
     if (status.ok()) status = CloseDatabase();
@@ -310,6 +332,24 @@ class SqliteSink final : public Sink {
       Abandon();
       return status;
     }
+    RemoveSiblings();
+    prepared_ = true;
+    return Status::Ok();
+  }
+
+  Status CheckStageable() const override { return Status::Ok(); }
+
+  Result<std::unique_ptr<Source>> OpenStaged() override {
+    if (!prepared_ || committed_) return InternalError(fmt::format("{}: not staged", target_));
+    VEIL_ASSIGN_OR_RETURN(auto staged, OpenSqliteSource(staged_.temp_path().string()));
+    return std::unique_ptr<Source>(new StagedSource(std::move(staged), Describe()));
+  }
+
+  Status Commit() override {
+    if (committed_) return InternalError(fmt::format("{}: Commit() called twice", target_));
+    if (!prepared_) VEIL_RETURN_IF_ERROR(Prepare());
+    committed_ = true;
+    // Reading the staged database may have left a journal beside it.
     RemoveSiblings();
     return staged_.Commit();
   }
@@ -422,7 +462,9 @@ class SqliteSink final : public Sink {
   CreatedTables created_;
   std::vector<PendingIndex> indexes_;
   std::vector<StatementPtr> statements_;
-  bool done_ = false;
+  bool done_ = false;  // no more tables: prepared, committed or abandoned
+  bool prepared_ = false;
+  bool committed_ = false;
 };
 
 }  // namespace

@@ -14,7 +14,10 @@
 //   omitted; the others are built in Commit(), after the rows are loaded.
 // - Each cell is stored with its CellKind: integers and reals as numbers (text that does
 //   not parse exactly is stored as text), text as text, blobs as blobs, NULL as NULL.
-// - Commit() refuses to publish a database that has foreign-key violations (the error
+// - Prepare() builds the indexes, checks the database, closes and syncs it under its
+//   staged name; OpenStaged() then reads it as a SQLite source; Commit() (preparing first
+//   if needed) renames it into place.
+// - Prepare() refuses a database that has foreign-key violations (the error
 //   names each table, its parent and the number of violating rows) or that fails
 //   SQLite's integrity check; the staged database is then removed.
 // - Error messages name the target file, table and row, never a cell's content.

@@ -21,6 +21,7 @@
 #include "verify/checks/unchanged_check.h"
 #include "verify/checks/unkeyed_hash_check.h"
 #include "verify/row_pairing.h"
+#include "verify/verify_copy.h"
 
 namespace veil {
 namespace {
@@ -120,7 +121,9 @@ void FinishChecks(Checks& checks, VerificationReport& report) {
 
 }  // namespace
 
-Result<VerificationReport> Verify(const VerifyOptions& options) {
+Result<VerificationReport> VerifyOpenCopy(const VerifyOptions& options, Source& copy,
+                                          LocationKind copy_kind,
+                                          const std::string& copy_description) {
   const auto start = Clock::now();
   VerificationReport report;
   report.veil_version = kVersion;
@@ -132,17 +135,14 @@ Result<VerificationReport> Verify(const VerifyOptions& options) {
   report.policy_digest = policy.digest_hex;
   DescribeSecret(policy, report);
   VEIL_ASSIGN_OR_RETURN(Location original_at, ResolveSourceLocation(options.original));
-  VEIL_ASSIGN_OR_RETURN(Location copy_at, ResolveSourceLocation(options.anonymised));
-  // veil writes its CSV copies with commas; the copy's delimiter is detected.
   VEIL_ASSIGN_OR_RETURN(auto original, OpenSource(original_at, CsvOptions{options.csv_delimiter}));
-  VEIL_ASSIGN_OR_RETURN(auto copy, OpenSource(copy_at, CsvOptions{}));
   report.original = original->Describe();
-  report.anonymised = copy->Describe();
+  report.anonymised = copy_description;
   VEIL_ASSIGN_OR_RETURN(const auto original_schemas, ReadSchemas(*original));
-  VEIL_ASSIGN_OR_RETURN(const auto copy_schemas, ReadSchemas(*copy));
+  VEIL_ASSIGN_OR_RETURN(const auto copy_schemas, ReadSchemas(copy));
   VEIL_ASSIGN_OR_RETURN(const auto code_lists, CodeLists::Builtin());
   const bool same_kind =
-      original_at.kind == copy_at.kind || (IsCsv(original_at.kind) && IsCsv(copy_at.kind));
+      original_at.kind == copy_kind || (IsCsv(original_at.kind) && IsCsv(copy_kind));
   const VerifyPlan plan =
       PlanVerification(policy, *code_lists, original_schemas, copy_schemas, same_kind);
 
@@ -152,12 +152,23 @@ Result<VerificationReport> Verify(const VerifyOptions& options) {
   VEIL_RETURN_IF_ERROR(checks.leak.CollectOriginals(*original));
   const std::vector<BatchObserver*> observers = checks.Observers();
   for (const auto& table : plan.tables) {
-    VEIL_ASSIGN_OR_RETURN(const TableRowCounts rows, FeedTable(table, *original, *copy, observers));
+    VEIL_ASSIGN_OR_RETURN(const TableRowCounts rows, FeedTable(table, *original, copy, observers));
     report.tables.push_back(Statistics(table, rows, checks, policy.verify));
   }
   FinishChecks(checks, report);
   report.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return report;
+}
+
+Result<VerificationReport> Verify(const VerifyOptions& options) {
+  // The policy and the original are checked before the copy, as they always were.
+  VEIL_RETURN_IF_ERROR(LoadPolicy(options.policy_path).status());
+  VEIL_RETURN_IF_ERROR(ResolveSourceLocation(options.original).status());
+  VEIL_ASSIGN_OR_RETURN(Location copy_at, ResolveSourceLocation(options.anonymised));
+  // veil writes its CSV copies with commas; the copy's delimiter is detected.
+  VEIL_ASSIGN_OR_RETURN(auto copy, OpenSource(copy_at, CsvOptions{}));
+  const std::string description = copy->Describe();
+  return VerifyOpenCopy(options, *copy, copy_at.kind, description);
 }
 
 }  // namespace veil
