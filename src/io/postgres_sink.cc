@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "io/described_source.h"
 #include "io/postgres_connection.h"
 #include "io/postgres_copy_writer.h"
 #include "io/postgres_errors.h"
@@ -20,26 +21,6 @@
 
 namespace veil::pgsink {
 namespace {
-
-// The staged database, described as the target it becomes.
-class DescribedSource final : public Source {
- public:
-  DescribedSource(std::unique_ptr<Source> inner, std::string description)
-      : inner_(std::move(inner)), description_(std::move(description)) {}
-  std::string Describe() const override { return description_; }
-  std::vector<std::string> TableNames() const override { return inner_->TableNames(); }
-  Result<TableSchema> Schema(const std::string& table) const override {
-    return inner_->Schema(table);
-  }
-  Result<std::unique_ptr<TableReader>> Open(const std::string& table) override {
-    return inner_->Open(table);
-  }
-  Result<std::vector<ViewSchema>> Views() const override { return inner_->Views(); }
-
- private:
-  std::unique_ptr<Source> inner_;
-  std::string description_;
-};
 
 // Creates the database a connection attempt failed to reach, if it is missing, under a
 // temporary name (see postgres_sink_staging.h); otherwise returns the connection error.

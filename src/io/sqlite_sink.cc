@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "io/described_source.h"
 #include "io/sqlite_handle.h"
 #include "io/sqlite_source.h"
 #include "io/staged_output.h"
@@ -258,26 +259,6 @@ Status SyncFile(const std::filesystem::path& path, const std::string& label) {
   return Status::Ok();
 }
 
-// The staged database, described as the target it becomes.
-class StagedSource final : public Source {
- public:
-  StagedSource(std::unique_ptr<Source> inner, std::string description)
-      : inner_(std::move(inner)), description_(std::move(description)) {}
-  std::string Describe() const override { return description_; }
-  std::vector<std::string> TableNames() const override { return inner_->TableNames(); }
-  Result<TableSchema> Schema(const std::string& table) const override {
-    return inner_->Schema(table);
-  }
-  Result<std::unique_ptr<TableReader>> Open(const std::string& table) override {
-    return inner_->Open(table);
-  }
-  Result<std::vector<ViewSchema>> Views() const override { return inner_->Views(); }
-
- private:
-  std::unique_ptr<Source> inner_;
-  std::string description_;
-};
-
 class SqliteSink final : public Sink {
  public:
   SqliteSink(StagedOutput staged, DbPtr db, std::string target)
@@ -342,7 +323,7 @@ class SqliteSink final : public Sink {
   Result<std::unique_ptr<Source>> OpenStaged() override {
     if (!prepared_ || committed_) return InternalError(fmt::format("{}: not staged", target_));
     VEIL_ASSIGN_OR_RETURN(auto staged, OpenSqliteSource(staged_.temp_path().string()));
-    return std::unique_ptr<Source>(new StagedSource(std::move(staged), Describe()));
+    return std::unique_ptr<Source>(new DescribedSource(std::move(staged), Describe()));
   }
 
   Status Commit() override {
