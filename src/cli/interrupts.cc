@@ -1,116 +1,88 @@
 #include "cli/interrupts.h"
 
 #include <fmt/format.h>
-#include <poll.h>
 #include <signal.h>
-#include <sys/eventfd.h>
-#include <sys/signalfd.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
-#include <cstdint>
 #include <cstring>
-#include <string>
 
 namespace veil {
 namespace {
 
-sigset_t InterruptSignals() {
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  return signals;
-}
+// The process's interrupt state, shared with the signal handler (lock-free atomics only).
+std::atomic<pid_t> owner_pid{0};      // the process that handles; 0: not installed
+std::atomic<bool> publishing{false};  // a publishing step is under way
+std::atomic<bool> published{false};   // output has been published
+std::atomic<int> pending{0};          // a signal held during publishing, or being acted on
+std::atomic<bool> clear_line{false};  // stderr is a terminal: clear a progress line first
 
-Status SetupError(const char* what) {
-  return IoError(
-      fmt::format("cannot set up the handling of interrupts ({}): {}", what, std::strerror(errno)));
-}
+static_assert(std::atomic<pid_t>::is_always_lock_free && std::atomic<int>::is_always_lock_free &&
+              std::atomic<bool>::is_always_lock_free);
 
-void WriteAll(int fd, const std::string& text) {
-  size_t done = 0;
-  while (done < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+void WriteAll(const char* text) {
+  size_t left = std::strlen(text);
+  while (left > 0) {
+    const ssize_t n = ::write(STDERR_FILENO, text, left);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return;
-    done += static_cast<size_t>(n);
+    text += n;
+    left -= static_cast<size_t>(n);
   }
+}
+
+// Prints the line and ends the process. Async-signal-safe.
+[[noreturn]] void EndProcess(int signal) {
+  if (clear_line.load()) WriteAll("\r\033[K");
+  WriteAll(signal == SIGINT ? "veil: interrupted by SIGINT" : "veil: interrupted by SIGTERM");
+  WriteAll(published.load() ? " after the output was written\n" : "; nothing was written\n");
+  ::_exit(128 + signal);
+}
+
+void OnSignal(int signal) {
+  if (::getpid() != owner_pid.load()) return;  // a forked guardian: it must outlive veil
+  pending.store(signal);
+  if (publishing.load()) return;  // EndPublishing() acts on it
+  if (pending.exchange(0) != 0) EndProcess(signal);
+}
+
+Status Install(void (*handler)(int)) {
+  struct sigaction action = {};
+  action.sa_handler = handler;
+  action.sa_flags = SA_RESTART;
+  sigemptyset(&action.sa_mask);
+  for (const int signal : {SIGINT, SIGTERM}) {
+    if (::sigaction(signal, &action, nullptr) != 0) {
+      return IoError(
+          fmt::format("cannot set up the handling of interrupts: {}", std::strerror(errno)));
+    }
+  }
+  return Status::Ok();
 }
 
 }  // namespace
 
 Result<std::unique_ptr<Interrupts>> Interrupts::Start() {
-  const sigset_t signals = InterruptSignals();
-  const int blocked = ::pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-  if (blocked != 0) {
-    errno = blocked;
-    return SetupError("blocking signals");
-  }
-  const int signal_fd = ::signalfd(-1, &signals, SFD_CLOEXEC);
-  if (signal_fd < 0) return SetupError("signalfd");
-  const int stop_fd = ::eventfd(0, EFD_CLOEXEC);
-  if (stop_fd < 0) {
-    const Status error = SetupError("eventfd");
-    ::close(signal_fd);
-    return error;
-  }
-  std::unique_ptr<Interrupts> interrupts(new Interrupts(signal_fd, stop_fd));
-  interrupts->thread_ = std::thread([raw = interrupts.get()] { raw->WaitForSignals(); });
-  return interrupts;
+  clear_line.store(::isatty(STDERR_FILENO) == 1);
+  owner_pid.store(::getpid());
+  VEIL_RETURN_IF_ERROR(Install(OnSignal));
+  return std::unique_ptr<Interrupts>(new Interrupts());
 }
 
-Interrupts::Interrupts(int signal_fd, int stop_fd) : signal_fd_(signal_fd), stop_fd_(stop_fd) {}
-
 Interrupts::~Interrupts() {
-  const uint64_t one = 1;
-  if (::write(stop_fd_, &one, sizeof(one)) == sizeof(one) && thread_.joinable()) {
-    thread_.join();
-  } else if (thread_.joinable()) {
-    thread_.detach();  // cannot be told to stop; it dies with the process
-  }
-  ::close(stop_fd_);
-  ::close(signal_fd_);
+  (void)Install(SIG_DFL);
+  owner_pid.store(0);
 }
 
 void Interrupts::BeginPublishing() {
-  const std::lock_guard lock(mutex_);
-  publishing_ = true;
+  publishing.store(true);
 }
 
-void Interrupts::EndPublishing(bool published) {
-  {
-    const std::lock_guard lock(mutex_);
-    publishing_ = false;
-    published_ = published_ || published;
-  }
-  idle_.notify_all();
-}
-
-void Interrupts::WaitForSignals() {
-  pollfd fds[2] = {{signal_fd_, POLLIN, 0}, {stop_fd_, POLLIN, 0}};
-  while (true) {
-    if (::poll(fds, 2, -1) < 0) {
-      if (errno == EINTR) continue;
-      return;
-    }
-    if (fds[1].revents != 0) return;
-    signalfd_siginfo info = {};
-    if (::read(signal_fd_, &info, sizeof(info)) == sizeof(info)) {
-      EndProcess(static_cast<int>(info.ssi_signo));
-    }
-  }
-}
-
-void Interrupts::EndProcess(int signal) {
-  std::unique_lock lock(mutex_);
-  idle_.wait(lock, [this] { return !publishing_; });
-  const char* name = signal == SIGINT ? "SIGINT" : "SIGTERM";
-  const std::string clear_line = ::isatty(STDERR_FILENO) ? "\r\033[K" : "";
-  WriteAll(STDERR_FILENO,
-           fmt::format("{}veil: interrupted by {}{}\n", clear_line, name,
-                       published_ ? " after the output was written" : "; nothing was written"));
-  ::_exit(128 + signal);
+void Interrupts::EndPublishing(bool was_published) {
+  if (was_published) published.store(true);
+  publishing.store(false);
+  if (const int signal = pending.exchange(0); signal != 0) EndProcess(signal);
 }
 
 }  // namespace veil

@@ -1,25 +1,25 @@
 // Interrupts: SIGINT and SIGTERM handled like an error, for the `veil` process.
 //
-// Start() must be called in main() before any other thread exists: it blocks SIGINT and
-// SIGTERM in the calling thread (every thread started later inherits the mask, and so
-// do child processes) and starts one thread that waits for them. When one arrives, that
-// thread waits until no publishing step is under way (see veil/publish_gate.h), prints
-// one line on stderr —
+// Start() installs a handler for SIGINT and SIGTERM. When one arrives outside a publishing
+// step (see veil/publish_gate.h), the handler prints one line on stderr —
 //   "veil: interrupted by SIGTERM; nothing was written", or, once output was published,
 //   "veil: interrupted by SIGTERM after the output was written" —
 // and ends the process at once with _exit(128 + signal): 130 for SIGINT, 143 for
-// SIGTERM. Nothing else needs to run: staged copies are removed by their guardian
-// processes when veil is gone, and database transactions roll back when their
-// connections drop.
-// Start() fails (an IoError) only if the signal machinery cannot be set up. The
-// destructor stops the thread; the signals stay blocked. Not copyable or movable.
-// BeginPublishing()/EndPublishing() may be called from any thread.
+// SIGTERM. During a publishing step the signal is held and acted on by EndPublishing().
+// Nothing else needs to run: staged copies are removed by their guardian processes when
+// veil is gone, and database transactions roll back when their connections drop.
+//
+// The handler runs on whichever thread the signal reaches and uses only async-signal-safe
+// calls (atomics, write, _exit); no thread is started, so forked guardian processes are
+// made by a single-threaded process. A forked child keeps the handler but ignores the
+// signals (a guardian must outlive veil to clean up after it; Ctrl-C reaches the whole
+// process group). The state is the process's, as signal dispositions are: at most one
+// Interrupts may exist at a time, in the CLI only; the library sees a PublishGate.
+// Start() fails (an IoError) only if a handler cannot be installed. The destructor
+// restores the default dispositions. Not copyable or movable.
 #pragma once
 
-#include <condition_variable>
 #include <memory>
-#include <mutex>
-#include <thread>
 
 #include "veil/publish_gate.h"
 #include "veil/status.h"
@@ -34,20 +34,11 @@ class Interrupts final : public PublishGate {
   Interrupts& operator=(const Interrupts&) = delete;
 
   void BeginPublishing() override;
+  // Acts on a signal held during the step (so it may not return).
   void EndPublishing(bool published) override;
 
  private:
-  Interrupts(int signal_fd, int stop_fd);
-  void WaitForSignals();
-  [[noreturn]] void EndProcess(int signal);
-
-  const int signal_fd_;  // signalfd for SIGINT and SIGTERM
-  const int stop_fd_;    // eventfd: the destructor's request to stop
-  std::mutex mutex_;
-  std::condition_variable idle_;
-  bool publishing_ = false;
-  bool published_ = false;
-  std::thread thread_;
+  Interrupts() = default;
 };
 
 }  // namespace veil

@@ -18,7 +18,7 @@
 #include "veil/version.h"
 
 int main(int argc, char** argv) {
-  // First, before any thread exists, so that every thread inherits the blocked signals.
+  // First: from here on SIGINT and SIGTERM end the run like an error (exit 130 / 143).
   auto interrupts = veil::Interrupts::Start();
   if (!interrupts.ok()) {
     std::fprintf(stderr, "veil: error: %s\n", interrupts.status().message().c_str());

@@ -19,8 +19,9 @@ namespace {
 
 constexpr char kDoneByte = 'D';
 constexpr size_t kMaxNameBytes = 63;  // PostgreSQL's NAMEDATALEN - 1
-constexpr int kGuardianAttempts = 40;
-constexpr useconds_t kGuardianPause = 250000;  // between attempts: 10 s in all
+// A server that went down with veil may take a while to come back.
+constexpr int kGuardianAttempts = 120;
+constexpr useconds_t kGuardianPause = 500000;  // between attempts: a minute in all
 
 std::string RandomHex() {
   std::random_device device;
@@ -196,8 +197,10 @@ void StagedDatabase::ReleaseGuardian(bool done) {
     if (done) ::send(guardian_socket_, &kDoneByte, 1, MSG_NOSIGNAL);
     ::close(std::exchange(guardian_socket_, -1));
   }
-  if (guardian_pid_ > 0) {
-    const pid_t pid = std::exchange(guardian_pid_, -1);
+  // A guardian left to drop the database (the server may be down for a while) goes on
+  // alone: veil does not wait for it. One told it is done exits at once and is reaped.
+  const pid_t pid = std::exchange(guardian_pid_, -1);
+  if (pid > 0 && done) {
     while (::waitpid(pid, nullptr, 0) < 0 && errno == EINTR) {
     }
   }

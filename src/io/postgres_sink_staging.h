@@ -7,7 +7,8 @@
 // - Create() names the database "<target>__veil_<16 hex digits>" (the target's name cut
 //   at a character boundary so that the whole fits PostgreSQL's 63 bytes) and, before
 //   creating it, starts a guardian: a child process that drops the database
-//   (DROP DATABASE ... WITH (FORCE), retried for a few seconds) if veil goes away
+//   (DROP DATABASE ... WITH (FORCE), retried for a minute, as the server may be down
+//   too) if veil goes away
 //   without publishing it, even when killed by SIGKILL. The guardian is forked only
 //   while the process has no other thread (else Create() fails), so that the child may
 //   use libpq; it closes every inherited file descriptor but its end of a socket pair.
@@ -17,7 +18,8 @@
 //   Publish() fails with a ConflictError; on any other failure the database is dropped
 //   as well. After a successful Publish() the guardian exits without doing anything.
 // - Destroying a StagedDatabase that was not published drops the database (on a fresh
-//   connection) and releases the guardian, which drops it again if that failed.
+//   connection) and releases the guardian, which, if that failed, goes on trying on its
+//   own (veil does not wait for it).
 // - Errors name the target (postgresql://user@host:port/db), never a password.
 // Not copyable, not movable.
 #pragma once

@@ -23,10 +23,10 @@ namespace veil::e2e {
 
 // A `veil` process with stdout discarded and stderr written to `err_path`; killed
 // (SIGKILL) and reaped when destroyed if still running.
-class VeilProcess {
+class KillableVeil {
  public:
-  VeilProcess(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
-              const std::string& err_path = "/dev/null") {
+  KillableVeil(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
+               const std::string& err_path = "/dev/null") {
     std::vector<std::string> strings{VEIL_BINARY};
     strings.insert(strings.end(), args.begin(), args.end());
     std::vector<std::string> environment;
@@ -48,9 +48,9 @@ class VeilProcess {
     }
     posix_spawn_file_actions_destroy(&actions);
   }
-  VeilProcess(const VeilProcess&) = delete;
-  VeilProcess& operator=(const VeilProcess&) = delete;
-  ~VeilProcess() {
+  KillableVeil(const KillableVeil&) = delete;
+  KillableVeil& operator=(const KillableVeil&) = delete;
+  ~KillableVeil() {
     if (pid_ > 0) Kill();
   }
 

@@ -47,9 +47,9 @@ TEST(VerifyPublishPostgresTest, AKilledLoadLeavesNoDatabase) {
   MakeSource("publish_src", 400000);
   ScratchDir dir;
   std::ofstream(dir / "policy.yaml") << kPolicy;
-  VeilProcess run({"anonymise", "-q", "--policy", dir / "policy.yaml", pg.Uri("publish_src"),
-                   pg.Uri("publish_killed")},
-                  kEnv);
+  KillableVeil run({"anonymise", "-q", "--policy", dir / "policy.yaml", pg.Uri("publish_src"),
+                    pg.Uri("publish_killed")},
+                   kEnv);
   const bool loading = PollUntil(
       [&] {
         return pg.Query(
@@ -76,8 +76,8 @@ TEST(VerifyPublishPostgresTest, OfTwoRunsCreatingTheSameDatabaseOneWins) {
       pg.Uri("publish_race")};
   int codes[2];
   {
-    VeilProcess first(args, kEnv, dir / "first.err");
-    VeilProcess second(args, kEnv, dir / "second.err");
+    KillableVeil first(args, kEnv, dir / "first.err");
+    KillableVeil second(args, kEnv, dir / "second.err");
     codes[0] = first.Wait();
     codes[1] = second.Wait();
   }

@@ -77,7 +77,7 @@ class VerifyPublishTest : public ::testing::Test {
     for (int i = 0; i < 20; ++i) {
       const double at = moment(random);
       {
-        VeilProcess run(Args(policy, target), kEnv);
+        KillableVeil run(Args(policy, target), kEnv);
         std::this_thread::sleep_for(std::chrono::duration<double>(at));
       }  // killed here, if still running
       EXPECT_TRUE(PollUntil([&] { return !HasTemporary(dir_); }, milliseconds(5000)))
@@ -109,8 +109,8 @@ TEST_F(VerifyPublishTest, OfTwoRunsWritingTheSameTargetOneWins) {
   const fs::path target = dir_ / "out.sqlite";
   int codes[2];
   {
-    VeilProcess first(Args("passes.yaml", target), kEnv);
-    VeilProcess second(Args("passes.yaml", target), kEnv);
+    KillableVeil first(Args("passes.yaml", target), kEnv);
+    KillableVeil second(Args("passes.yaml", target), kEnv);
     codes[0] = first.Wait();
     codes[1] = second.Wait();
   }
