@@ -88,7 +88,7 @@ for name in "${targets[@]}"; do
   ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1} \
     "$build/fuzz/fuzz_$name" "${args[@]}" "$work/corpus" >"$work/log" 2>&1 || status=$?
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/log" | tail -1)
-  coverage=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$work/log" | tail -1)
+  coverage=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$work/log" | tail -1 || true)
   crashes=$(find "$work/artifacts" -type f | wc -l)
   echo "fuzz: $name: ${seconds}s, ${execs:-?} executions, ${coverage:-no coverage line}," \
     "$crashes crash(es), exit $status, log $work/log"
