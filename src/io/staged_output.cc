@@ -104,8 +104,8 @@ void ReleaseGuardian(int& pipe_fd, int& pid, bool commit) {
     if (commit) ::send(pipe_fd, &kCommitByte, 1, MSG_NOSIGNAL);
     ::close(std::exchange(pipe_fd, -1));
   }
-  if (pid > 0) {
-    while (::waitpid(std::exchange(pid, -1), nullptr, 0) < 0 && errno == EINTR) {
+  if (const pid_t child = std::exchange(pid, -1); child > 0) {
+    while (::waitpid(child, nullptr, 0) < 0 && errno == EINTR) {  // the same child again
     }
   }
 }
