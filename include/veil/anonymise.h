@@ -88,6 +88,9 @@ struct RunSummary {
   bool ephemeral_secret = false;
   std::string policy_digest;
   std::vector<std::string> warnings;
+  // The source's defaults and comments left out of the output because they held an
+  // original value, where each stood (e.g. "the comment on column name of table child").
+  std::vector<std::string> schema_text_removed;
   // Entities whose pseudonyms were too many to check exhaustively for collisions (their
   // space is large enough that a collision is below one in a billion; see docs/policy.md).
   std::vector<std::string> entities_checked_statistically;

@@ -65,6 +65,9 @@ void PrintSummary(const RunSummary& s) {
               s.ephemeral_secret ? " (ephemeral: unlinkable to any other run)" : "");
   std::printf("  policy sha256: %s\n", s.policy_digest.c_str());
   for (const auto& p : s.privacy) PrintPrivacy(p);
+  for (const auto& place : s.schema_text_removed) {
+    std::printf("  removed %s: it held an original value\n", place.c_str());
+  }
   for (const auto& entity : s.entities_checked_statistically) {
     std::printf(
         "  note: entity %s had too many values for an exhaustive collision check; "

@@ -105,6 +105,7 @@ Result<RunSummary> Copy(const AnonymiseOptions& options) {
   }
   VEIL_ASSIGN_OR_RETURN(const std::vector<ViewSchema> views, source->Views());
   VEIL_RETURN_IF_ERROR(sink->AddViews(views));
+  VEIL_RETURN_IF_ERROR(RemoveSchemaTextHoldingOriginals(*setup, *sink));
   VEIL_RETURN_IF_ERROR(options.verify ? CommitIfVerified(options, target_location, *sink, summary)
                                       : Publish(*sink, options.publish_gate));
   FinishSummary(*setup, SecondsSince(start));
@@ -161,6 +162,7 @@ Result<RunSummary> ScrubInPlace(const AnonymiseOptions& options) {
     summary.rows += rows;
   }
   source.reset();  // its snapshot's locks would block the rewrite
+  VEIL_RETURN_IF_ERROR(RemoveSchemaTextHoldingOriginals(*setup, *sink));
   VEIL_RETURN_IF_ERROR(Publish(*sink, options.publish_gate));
   FinishSummary(*setup, SecondsSince(start));
   return std::move(setup->summary);

@@ -19,6 +19,25 @@ void CountRules(const std::vector<TablePlan>& plans, RunSummary& summary) {
   }
 }
 
+// A screen over the defaults and comments of the source's tables and views, each plan
+// pointing at it; none if there are none.
+Status ScreenSchemaText(RunSetup& setup, const std::vector<TableSchema>& schemas, Source& source) {
+  VEIL_ASSIGN_OR_RETURN(const std::vector<ViewSchema> views, source.Views());
+  std::vector<SchemaText> removable;
+  for (auto& text : ListSchemaText(schemas, views)) {
+    if (IsRemovableSchemaText(text.kind)) removable.push_back(std::move(text));
+  }
+  if (removable.empty()) return Status::Ok();
+  const VerifyPolicy& verify = setup.policy.verify;
+  LeakScannerOptions options;
+  options.min_length = static_cast<size_t>(verify.leak_min_length);
+  options.min_digits = static_cast<size_t>(verify.leak_min_digits);
+  options.skip_dates = !verify.leak_dates;
+  setup.schema_text = std::make_unique<SchemaTextScreen>(std::move(removable), options);
+  for (auto& plan : setup.plans) plan.schema_text = setup.schema_text.get();
+  return Status::Ok();
+}
+
 }  // namespace
 
 const char* ActionName(TableAction action) {
@@ -36,8 +55,8 @@ const char* ActionName(TableAction action) {
 }
 
 Result<std::unique_ptr<RunSetup>> PrepareRun(Policy policy, Secret secret, Source& source) {
-  auto setup =
-      std::make_unique<RunSetup>(RunSetup{std::move(policy), std::move(secret), {}, {}, {}});
+  auto setup = std::make_unique<RunSetup>(
+      RunSetup{std::move(policy), std::move(secret), {}, {}, {}, nullptr});
   RunSummary& summary = setup->summary;
   summary.policy_digest = setup->policy.digest_hex;
   summary.secret_fingerprint = setup->secret.Fingerprint();
@@ -53,6 +72,7 @@ Result<std::unique_ptr<RunSetup>> PrepareRun(Policy policy, Secret secret, Sourc
   VEIL_ASSIGN_OR_RETURN(setup->plans, PlanTables(schemas, BuiltinRules(), run));
   CountRules(setup->plans, summary);
   VEIL_RETURN_IF_ERROR(CollectFakeOriginals(source, run));
+  VEIL_RETURN_IF_ERROR(ScreenSchemaText(*setup, schemas, source));
   return setup;
 }
 
@@ -78,6 +98,17 @@ Result<int64_t> WriteTable(RunSetup& setup, TablePlan& plan, Source& source, Sin
       options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency());
   return RunTable(
       plan, *reader, *writer, [&](int64_t rows) { meter.Update(rows); }, threads);
+}
+
+Status RemoveSchemaTextHoldingOriginals(RunSetup& setup, Sink& sink) {
+  if (!setup.schema_text) return Status::Ok();
+  const std::vector<SchemaText> holding = setup.schema_text->Holding();
+  if (holding.empty()) return Status::Ok();
+  VEIL_RETURN_IF_ERROR(sink.RemoveSchemaText(holding));
+  for (const auto& text : holding) {
+    setup.summary.schema_text_removed.push_back(DescribeSchemaText(text));
+  }
+  return Status::Ok();
 }
 
 void FinishSummary(RunSetup& setup, double seconds) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/secret.h"
+#include "engine/schema_text_screen.h"
 #include "engine/table_plan.h"
 #include "io/sink.h"
 #include "io/source.h"
@@ -25,6 +26,9 @@ struct RunSetup {
   RunResources run;
   std::vector<TablePlan> plans;  // parents before children
   RunSummary summary;            // digest, fingerprint, rule counts, coverage warnings
+  // The source's defaults and comments, screened for originals as the tables are written
+  // (null if it has none).
+  std::unique_ptr<SchemaTextScreen> schema_text;
 };
 
 // Reads the source's schemas, checks coverage, builds the plans and reads the originals
@@ -40,6 +44,10 @@ Result<int64_t> WriteTable(RunSetup& setup, TablePlan& plan, Source& source, Sin
 
 // "anonymised", "kept", "deleted" or "dropped".
 const char* ActionName(TableAction action);
+
+// After the last table: removes from the sink's output the defaults and comments that
+// held an original value, and names them in the summary.
+Status RemoveSchemaTextHoldingOriginals(RunSetup& setup, Sink& sink);
 
 // Stamps the run's duration and the entities checked statistically onto the summary.
 void FinishSummary(RunSetup& setup, double seconds);

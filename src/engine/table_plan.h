@@ -26,6 +26,7 @@ struct ColumnPlan {
 };
 
 class Release;
+class SchemaTextScreen;
 
 struct TablePlan {
   TableAction action = TableAction::kAnonymise;
@@ -37,6 +38,9 @@ struct TablePlan {
   // generalisation to apply, and the table's rows when they were small enough to keep.
   std::shared_ptr<Release> release;
   std::shared_ptr<const std::vector<Batch>> recorded_rows;
+  // Shown the original cells of every column not kept, as they pass (not owned; null:
+  // the source has no schema text worth screening).
+  SchemaTextScreen* schema_text = nullptr;
 };
 
 // Plans every table of `schemas` (already checked for coverage), ordered so that a

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "core/bounded_queue.h"
+#include "engine/schema_text_screen.h"
 #include "privacy/release.h"
 
 namespace veil {
@@ -30,10 +31,19 @@ void RemoveSuppressed(const Release& release, Batch& output) {
   }
 }
 
+// Shows the schema text screen the original cells of every column the policy changes.
+void ScreenOriginals(const TablePlan& plan, const Batch& input) {
+  for (size_t c = 0; c < plan.columns.size(); ++c) {
+    if (plan.columns[c].kind != ColumnPlan::Kind::kKeep)
+      plan.schema_text->Observe(input.columns[c]);
+  }
+}
+
 Status TransformBatch(TablePlan& plan, Batch& input, Batch& output) {
   output.first_row = input.first_row;
   output.Reset(plan.output.columns.size());
   if (plan.release) VEIL_RETURN_IF_ERROR(plan.release->Classify(input));
+  if (plan.schema_text) ScreenOriginals(plan, input);
   size_t out = 0;
   for (size_t c = 0; c < plan.columns.size(); ++c) {
     ColumnPlan& column = plan.columns[c];

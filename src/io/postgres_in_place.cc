@@ -183,6 +183,14 @@ class InPlaceSink final : public Sink {
     return Status::Ok();
   }
 
+  // Removed at the end of the rewrite, when the columns the policy drops are gone.
+  Status RemoveSchemaText(const std::vector<SchemaText>& texts) override {
+    for (const auto& text : texts) {
+      if (!RemoveSchemaTextSql(text).empty()) schema_text_.push_back(text);
+    }
+    return Status::Ok();
+  }
+
   Status Commit() override {
     return target_->Finish([this] { return Rewrite(); });
   }
@@ -227,7 +235,19 @@ class InPlaceSink final : public Sink {
                                 fmt::format("re-enabling the triggers of {}", trigger.table)));
     }
     for (const auto& table : staged_) VEIL_RETURN_IF_ERROR(AdvanceSequences(table.live));
+    VEIL_RETURN_IF_ERROR(RemoveSchemaTextNow());
     return RecordRun();
+  }
+
+  // A text on a column or table the scrub dropped (SQL error class 42) went with it.
+  Status RemoveSchemaTextNow() const {
+    for (const auto& text : schema_text_) {
+      VEIL_RETURN_IF_ERROR(
+          target_->session
+              .TryQuery(RemoveSchemaTextSql(text), {}, "removing " + DescribeSchemaText(text))
+              .status());
+    }
+    return Status::Ok();
   }
 
   std::vector<std::string> TouchedOids() const {
@@ -369,6 +389,7 @@ class InPlaceSink final : public Sink {
   std::vector<LiveTable> omitted_;
   std::vector<SavedForeignKey> foreign_keys_;
   std::vector<SavedTrigger> triggers_;
+  std::vector<SchemaText> schema_text_;  // defaults and comments to remove (they held originals)
 };
 
 }  // namespace

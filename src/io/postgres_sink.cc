@@ -99,6 +99,22 @@ class PostgresSink final : public Sink {
     return Status::Ok();
   }
 
+  Status RemoveSchemaText(const std::vector<SchemaText>& texts) override {
+    for (const auto& text : texts) {
+      if (text.kind == SchemaTextKind::kViewComment) {
+        withheld_view_comments_.insert(text.owner);  // the views are created in Prepare()
+        continue;
+      }
+      const OutputTable* table = FindTable(SplitTableName(text.owner));
+      if (table == nullptr) continue;  // not in the output
+      if (!text.column.empty() && !table->columns.count(text.column)) continue;
+      const std::string sql = RemoveSchemaTextSql(text);
+      if (sql.empty()) continue;
+      VEIL_RETURN_IF_ERROR(Exec(sql, "removing " + DescribeSchemaText(text)));
+    }
+    return Status::Ok();
+  }
+
   // Into a new database: commits inside the staged database. Into an existing one:
   // completes the transaction without committing it.
   Status Prepare() override {
@@ -404,7 +420,7 @@ class PostgresSink final : public Sink {
                               target_->session.TryQuery(CreateViewSql(*view), {}, what));
         if (!made) {
           failed.push_back(view);
-        } else if (!view->comment.empty()) {
+        } else if (!view->comment.empty() && !withheld_view_comments_.count(view->name)) {
           VEIL_RETURN_IF_ERROR(Exec(ViewCommentSql(*view), what));
         }
       }
@@ -464,6 +480,7 @@ class PostgresSink final : public Sink {
   std::vector<OutputTable> tables_;
   std::vector<SequenceUse> sequences_;
   std::vector<ViewSchema> views_;
+  std::set<std::string> withheld_view_comments_;  // views whose comment held an original
   std::vector<std::pair<std::string, std::string>> identities_;  // (table SQL, column)
 };
 

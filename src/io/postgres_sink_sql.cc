@@ -215,6 +215,23 @@ std::string PartitionSql(const PartitionSchema& partition, bool partitioned) {
   return sql;
 }
 
+std::string RemoveSchemaTextSql(const SchemaText& text) {
+  const std::string owner = SplitTableName(text.owner).Sql();
+  switch (text.kind) {
+    case SchemaTextKind::kColumnDefault:
+      return fmt::format("ALTER TABLE {} ALTER COLUMN {} DROP DEFAULT", owner, Quote(text.column));
+    case SchemaTextKind::kTableComment:
+      return fmt::format("COMMENT ON TABLE {} IS NULL", owner);
+    case SchemaTextKind::kColumnComment:
+      return fmt::format("COMMENT ON COLUMN {}.{} IS NULL", owner, Quote(text.column));
+    case SchemaTextKind::kViewComment:
+      return fmt::format("COMMENT ON {}VIEW {} IS NULL",
+                         text.item == "materialized" ? "MATERIALIZED " : "", owner);
+    default:
+      return "";
+  }
+}
+
 std::string CommentSql(const OutputTable& table, const std::string* column,
                        const std::string& comment) {
   if (column == nullptr) {

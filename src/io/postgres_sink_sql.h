@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/schema_text.h"
 #include "core/table_schema.h"
 #include "core/view_schema.h"
 #include "io/postgres_target.h"
@@ -98,6 +99,11 @@ std::string ViewCommentSql(const ViewSchema& view);
 // partition has a key.
 std::string PartitionSql(const PartitionSchema& partition, bool partitioned);
 // COMMENT ON TABLE, or ON COLUMN when `column` is given.
+// The statement that removes `text` (a column default or a table, column or view
+// comment) from a database: "ALTER TABLE ... ALTER COLUMN ... DROP DEFAULT" or
+// "COMMENT ON ... IS NULL"; "" for the other kinds of schema text.
+std::string RemoveSchemaTextSql(const SchemaText& text);
+
 std::string CommentSql(const OutputTable& table, const std::string* column,
                        const std::string& comment);
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/batch.h"
+#include "core/schema_text.h"
 #include "core/table_schema.h"
 #include "core/view_schema.h"
 #include "io/source.h"
@@ -44,6 +45,12 @@ class Sink {
   // that needs something the output lacks (a dropped column or table) is left out.
   // Sinks without views ignore them. Called once, after the last table.
   virtual Status AddViews(const std::vector<ViewSchema>& /*views*/) { return Status::Ok(); }
+  // Leaves out of the output the schema text at `texts` (column defaults and table,
+  // column and view comments: core/schema_text.h) because it holds an original value.
+  // Called at most once, after AddViews() and before Prepare() or Commit(). Texts the
+  // sink does not write are ignored, so a sink that writes no schema text (CSV) has
+  // nothing to do. On failure the sink is unusable.
+  virtual Status RemoveSchemaText(const std::vector<SchemaText>& /*texts*/) { return Status::Ok(); }
   // Ok if OpenStaged() will be able to read this output once it is prepared; otherwise
   // the error OpenStaged() would give, so that a caller needing it (--verify) can refuse
   // before anything is written.

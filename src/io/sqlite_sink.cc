@@ -18,6 +18,7 @@
 
 #include "io/described_source.h"
 #include "io/sqlite_handle.h"
+#include "io/sqlite_schema_rewrite.h"
 #include "io/sqlite_source.h"
 #include "io/staged_output.h"
 
@@ -41,6 +42,8 @@ using NameSet = std::set<std::string, IdentifierLess>;
 struct CreatedTable {
   NameSet columns;
   size_t primary_key_columns = 0;
+  TableSchema schema = {};                          // as created
+  std::vector<ForeignKeySchema> foreign_keys = {};  // the ones its CREATE statement holds
 };
 using CreatedTables = std::map<std::string, CreatedTable, IdentifierLess>;
 
@@ -295,12 +298,37 @@ class SqliteSink final : public Sink {
     for (const auto& index : schema.indexes) {
       if (AllIn(index.columns, created.columns)) indexes_.push_back({schema.name, index});
     }
+    created.schema = schema;
+    for (const auto* fk : foreign_keys) created.foreign_keys.push_back(*fk);
     created_.emplace(schema.name, std::move(created));
     VEIL_ASSIGN_OR_RETURN(SqliteStatement insert,
                           db_->Prepare(InsertSql(schema), fmt::format("writing table {}", quoted)));
     statements_.push_back(std::make_shared<SqliteStatement>(std::move(insert)));
     return std::unique_ptr<TableWriter>(
         new SqliteTableWriter(db_, schema.name, schema.columns.size(), statements_.back()));
+  }
+
+  // Only defaults are SQLite schema text: the tables' CREATE statements are rewritten
+  // without the ones that held an original.
+  Status RemoveSchemaText(const std::vector<SchemaText>& texts) override {
+    std::vector<std::pair<std::string, std::string>> statements;
+    for (auto& [name, table] : created_) {
+      bool changed = false;
+      for (auto& column : table.schema.columns) {
+        for (const auto& text : texts) {
+          if (text.kind != SchemaTextKind::kColumnDefault || !column.default_sql) continue;
+          if (SameIdentifier(text.owner, name) && SameIdentifier(text.column, column.name)) {
+            column.default_sql.reset();
+            changed = true;
+          }
+        }
+      }
+      if (!changed) continue;
+      std::vector<const ForeignKeySchema*> foreign_keys;
+      for (const auto& fk : table.foreign_keys) foreign_keys.push_back(&fk);
+      statements.emplace_back(name, CreateTableSql(table.schema, foreign_keys));
+    }
+    return RewriteTableStatements(*db_, statements);
   }
 
   Status Prepare() override {

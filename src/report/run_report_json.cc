@@ -48,12 +48,15 @@ std::string RunReportJson(const RunSummary& summary) {
   nlohmann::ordered_json privacy = nlohmann::ordered_json::array();
   for (const auto& outcome : summary.privacy) privacy.push_back(PrivacyJson(outcome));
   nlohmann::ordered_json report = {{"veil_version", kVersion},
-                           {"target", summary.target},
-                           {"policy_sha256", summary.policy_digest},
-                           {"secret_fingerprint", summary.secret_fingerprint},
-                           {"seconds", summary.seconds},
-                           {"tables", tables},
-                           {"privacy", privacy}};
+                                   {"target", summary.target},
+                                   {"policy_sha256", summary.policy_digest},
+                                   {"secret_fingerprint", summary.secret_fingerprint},
+                                   {"seconds", summary.seconds},
+                                   {"tables", tables},
+                                   {"privacy", privacy}};
+  if (!summary.schema_text_removed.empty()) {
+    report["schema_text_removed"] = summary.schema_text_removed;
+  }
   if (summary.verification) {
     report["verification"] = {{"passed", summary.verification->passed},
                               {"errors", summary.verification->errors()},

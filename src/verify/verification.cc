@@ -6,6 +6,7 @@
 #include <chrono>
 #include <thread>
 
+#include "core/schema_text.h"
 #include "engine/run_setup.h"
 #include "io/location.h"
 #include "policy/secret_source.h"
@@ -150,6 +151,8 @@ Result<VerificationReport> VerifyOpenCopy(const VerifyOptions& options, Source& 
       options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency());
   Checks checks(plan, policy, threads);
   VEIL_RETURN_IF_ERROR(checks.leak.CollectOriginals(*original));
+  VEIL_ASSIGN_OR_RETURN(const auto copy_views, copy.Views());
+  checks.leak.SearchSchemaText(ListSchemaText(copy_schemas, copy_views));
   const std::vector<BatchObserver*> observers = checks.Observers();
   for (const auto& table : plan.tables) {
     VEIL_ASSIGN_OR_RETURN(const TableRowCounts rows, FeedTable(table, *original, copy, observers));

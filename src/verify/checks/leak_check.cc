@@ -145,6 +145,18 @@ void LeakCheck::Scan(const LeakScanner& scanner, size_t table, const Batch& batc
   }
 }
 
+void LeakCheck::SearchSchemaText(const std::vector<SchemaText>& texts) {
+  if (!scanner_) return;
+  for (const SchemaText& text : texts) {
+    ++schema_texts_;
+    std::set<uint32_t> origins;
+    scanner_->Scan(text.text, [&](size_t pattern) {
+      if (origins.size() < 8) origins.insert(origin_of_[pattern]);
+    });
+    if (!origins.empty()) schema_hits_.emplace_back(text, std::move(origins));
+  }
+}
+
 Status LeakCheck::OnCopy(const VerifiedTable& table, const Batch& batch) {
   if (!scanner_) return InternalError("the leak check was fed before its originals were read");
   for (size_t c = 0; c < batch.columns.size(); ++c) {
@@ -189,6 +201,13 @@ void LeakCheck::Finish(std::vector<Finding>& findings, CheckOutcome& outcome) {
             DescribeOrigins(hits.origins), whole ? "as the whole value" : "inside the text")));
     ++outcome.errors;
   }
+  for (const auto& [text, origins] : schema_hits_) {
+    Finding finding{"leak", Severity::kError, text.owner, text.column, 1, {}, ""};
+    finding.detail = fmt::format("the copy's schema text: {} holds an original value of {}",
+                                 DescribeSchemaText(text), DescribeOrigins(origins));
+    findings.push_back(std::move(finding));
+    ++outcome.errors;
+  }
   outcome.description =
       "No original value of an identifying column (pseudonymised, faked, dropped, nulled or "
       "masked) appears anywhere in the copy, as a whole value or inside free text; case and "
@@ -197,6 +216,12 @@ void LeakCheck::Finish(std::vector<Finding>& findings, CheckOutcome& outcome) {
       "{} original values from {} identifying columns searched in {} "
       "cells",
       values_searched(), origins_.size(), cells_);
+  if (schema_texts_ > 0) {
+    outcome.coverage += fmt::format(
+        " and {} pieces of schema text (defaults, comments, "
+        "constraints, definitions)",
+        schema_texts_);
+  }
 }
 
 int64_t LeakCheck::values_searched() const {

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "core/bounded_queue.h"
+#include "core/schema_text.h"
 #include "io/source.h"
 #include "policy/policy.h"
 #include "verify/check.h"
@@ -40,6 +41,11 @@ class LeakCheck : public Check {
   // Reads the identifying columns of every anonymised table of `original` and builds the
   // scanner. Must be called before the first OnCopy.
   Status CollectOriginals(Source& original);
+
+  // Searches the copy's schema text (defaults, comments, CHECKs, view and type
+  // definitions...) for the originals, as free text: each piece holding one is a finding,
+  // named by where it stands. Call after CollectOriginals, before Finish.
+  void SearchSchemaText(const std::vector<SchemaText>& texts);
 
   Status OnCopy(const VerifiedTable& table, const Batch& batch) override;
   void Finish(std::vector<Finding>& findings, CheckOutcome& outcome) override;
@@ -76,6 +82,10 @@ class LeakCheck : public Check {
   std::vector<std::vector<std::optional<LeakScope>>> scopes_;  // per table id, copy column
   int64_t cells_ = 0;
   HitMap hits_;
+  // Schema text searched, and per piece holding an original: where it stands and the
+  // originals' origins.
+  int64_t schema_texts_ = 0;
+  std::vector<std::pair<SchemaText, std::set<uint32_t>>> schema_hits_;
   std::vector<LeakHit> buffer_;
   // Worker threads, when threads_ > 1.
   std::unique_ptr<BoundedQueue<Job>> queue_;

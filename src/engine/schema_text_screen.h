@@ -1,0 +1,57 @@
+// SchemaTextScreen: finds which pieces of the source's schema text hold an original
+// value, so that the anonymiser can leave them out of the output (see core/schema_text.h).
+//
+// A piece holds an original when a value of a column the policy does not keep occurs in
+// it the way `veil verify`'s leak check finds originals in free text: case, accents and
+// punctuation styles ignored (verify/leak_normalise.h), at token boundaries, the same
+// weak values skipped (short values, short numbers, dates: the policy's `verify:` leak
+// options). It is the leak check turned round — built from the texts, not from the
+// originals — so it needs no memory for the originals however many there are: the
+// normalised texts are laid end to end and their suffixes sorted (a suffix array, 4
+// bytes per byte of text); each cell is then looked up by binary search, O(length × log
+// text bytes). Once every text holds an original, cells are no longer looked at.
+//
+// Single-threaded: Observe() must be called by one thread at a time.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "core/column.h"
+#include "core/schema_text.h"
+#include "verify/leak_pattern_filter.h"
+
+namespace veil {
+
+class SchemaTextScreen {
+ public:
+  SchemaTextScreen(std::vector<SchemaText> texts, const LeakScannerOptions& options);
+
+  // True if there is no text to screen: Observe() would find nothing.
+  bool empty() const { return suffixes_.empty(); }
+
+  // Marks every text that holds a non-NULL cell of `column`.
+  void Observe(const Column& column);
+
+  // The texts that hold an original, in the order given.
+  std::vector<SchemaText> Holding() const;
+
+ private:
+  void Look(std::string_view value);
+  // The index of the text that byte `position` of text_ belongs to.
+  size_t TextAt(size_t position) const;
+
+  std::vector<SchemaText> texts_;
+  LeakScannerOptions options_;
+  std::string text_;                // the normalised texts, each followed by a separator
+  std::vector<size_t> starts_;      // where each text begins in text_
+  std::vector<uint32_t> suffixes_;  // positions in text_, sorted by the text from there
+  std::vector<bool> holding_;
+  size_t held_ = 0;                       // texts found holding an original
+  std::unordered_set<std::string> seen_;  // frequent values gone through (bounded)
+  std::string buffer_;                    // one normalised cell
+};
+
+}  // namespace veil
