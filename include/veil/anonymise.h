@@ -88,8 +88,9 @@ struct RunSummary {
   bool ephemeral_secret = false;
   std::string policy_digest;
   std::vector<std::string> warnings;
-  // The source's defaults and comments left out of the output because they held an
-  // original value, where each stood (e.g. "the comment on column name of table child").
+  // The source's defaults and comments left out of the output, each as where it stood
+  // and why, e.g. "the comment on column name of table child: it held an original value"
+  // (or ": too long to search for originals", past 1 MiB of such text in all).
   std::vector<std::string> schema_text_removed;
   // Entities whose pseudonyms were too many to check exhaustively for collisions (their
   // space is large enough that a collision is below one in a billion; see docs/policy.md).

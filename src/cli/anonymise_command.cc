@@ -66,7 +66,7 @@ void PrintSummary(const RunSummary& s) {
   std::printf("  policy sha256: %s\n", s.policy_digest.c_str());
   for (const auto& p : s.privacy) PrintPrivacy(p);
   for (const auto& place : s.schema_text_removed) {
-    std::printf("  removed %s: it held an original value\n", place.c_str());
+    std::printf("  removed %s\n", place.c_str());
   }
   for (const auto& entity : s.entities_checked_statistically) {
     std::printf(

@@ -102,13 +102,14 @@ Result<int64_t> WriteTable(RunSetup& setup, TablePlan& plan, Source& source, Sin
 
 Status RemoveSchemaTextHoldingOriginals(RunSetup& setup, Sink& sink) {
   if (!setup.schema_text) return Status::Ok();
-  const std::vector<SchemaText> holding = setup.schema_text->Holding();
-  if (holding.empty()) return Status::Ok();
-  VEIL_RETURN_IF_ERROR(sink.RemoveSchemaText(holding));
-  for (const auto& text : holding) {
-    setup.summary.schema_text_removed.push_back(DescribeSchemaText(text));
+  std::vector<SchemaText> removed;
+  for (auto& held : setup.schema_text->Holding()) {
+    setup.summary.schema_text_removed.push_back(
+        DescribeSchemaText(held.text) +
+        (held.too_long ? ": too long to search for originals" : ": it held an original value"));
+    removed.push_back(std::move(held.text));
   }
-  return Status::Ok();
+  return removed.empty() ? Status::Ok() : sink.RemoveSchemaText(removed);
 }
 
 void FinishSummary(RunSetup& setup, double seconds) {

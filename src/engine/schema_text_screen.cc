@@ -1,7 +1,6 @@
 #include "engine/schema_text_screen.h"
 
 #include <algorithm>
-#include <limits>
 #include <utility>
 
 #include "verify/leak_normalise.h"
@@ -27,15 +26,23 @@ bool AtTokenBoundaries(std::string_view text, size_t begin, size_t end) {
 
 }  // namespace
 
-SchemaTextScreen::SchemaTextScreen(std::vector<SchemaText> texts, const LeakScannerOptions& options)
+SchemaTextScreen::SchemaTextScreen(std::vector<SchemaText> texts, const LeakScannerOptions& options,
+                                   size_t max_bytes)
     : texts_(std::move(texts)), options_(options) {
   holding_.assign(texts_.size(), false);
-  for (const SchemaText& text : texts_) {
+  too_long_.assign(texts_.size(), false);
+  for (size_t t = 0; t < texts_.size(); ++t) {
+    const std::string normalised = NormaliseForLeakScan(texts_[t].text);
+    if (text_.size() + normalised.size() + 1 > max_bytes) {
+      too_long_[t] = holding_[t] = true;  // not searched: taken to hold one
+      ++held_;
+      continue;
+    }
     starts_.push_back(text_.size());
-    text_ += NormaliseForLeakScan(text.text);
+    owners_.push_back(t);
+    text_ += normalised;
     text_ += kLeakCellSeparator;  // no value matches across it
   }
-  if (text_.size() >= std::numeric_limits<uint32_t>::max()) text_.clear();  // not screened
   for (size_t i = 0; i < text_.size(); ++i) {
     if (text_[i] != kLeakCellSeparator) suffixes_.push_back(static_cast<uint32_t>(i));
   }
@@ -83,13 +90,13 @@ void SchemaTextScreen::Look(std::string_view value) {
 
 size_t SchemaTextScreen::TextAt(size_t position) const {
   const auto after = std::upper_bound(starts_.begin(), starts_.end(), position);
-  return static_cast<size_t>(after - starts_.begin()) - 1;
+  return owners_[static_cast<size_t>(after - starts_.begin()) - 1];
 }
 
-std::vector<SchemaText> SchemaTextScreen::Holding() const {
-  std::vector<SchemaText> holding;
+std::vector<HeldSchemaText> SchemaTextScreen::Holding() const {
+  std::vector<HeldSchemaText> holding;
   for (size_t t = 0; t < texts_.size(); ++t) {
-    if (holding_[t]) holding.push_back(texts_[t]);
+    if (holding_[t]) holding.push_back({texts_[t], too_long_[t]});
   }
   return holding;
 }

@@ -104,8 +104,10 @@ TEST_F(SchemaTextSqliteTest, ADefaultHoldingAnOriginalIsLeftOutAndNamed) {
             "");
   const Json report = Json::parse(ReadFile(dir_ / "run.json"));
   EXPECT_EQ(report["schema_text_removed"],
-            Json::array({"the default of column first_name of table children",
-                         "the default of column last_name of table children"}));
+            Json::array({"the default of column first_name of table children: it held an "
+                         "original value",
+                         "the default of column last_name of table children: it held an "
+                         "original value"}));
   // And it verifies.
   const auto verified =
       Run({"verify", "--policy", dir_ / "policy.yaml", dir_ / "in.db", dir_ / "out.db"});

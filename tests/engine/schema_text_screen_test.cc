@@ -26,7 +26,7 @@ std::vector<std::string> Holding(const std::vector<SchemaText>& texts,
   SchemaTextScreen screen(texts, options);
   screen.Observe(Cells(cells));
   std::vector<std::string> columns;
-  for (const auto& text : screen.Holding()) columns.push_back(text.column);
+  for (const auto& held : screen.Holding()) columns.push_back(held.text.column);
   return columns;
 }
 
@@ -82,10 +82,11 @@ TEST(SchemaTextScreenTest, ARepeatedValueIsFoundInEveryTextHoldingIt) {
                                          Comment("c", "see Whitlock, Whitlock")};
   SchemaTextScreen screen(texts, {});
   screen.Observe(Cells({"Whitlock", "Whitlock", "WHITLOCK"}));
-  const std::vector<SchemaText> holding = screen.Holding();
+  const std::vector<HeldSchemaText> holding = screen.Holding();
   ASSERT_EQ(holding.size(), 2u);
-  EXPECT_EQ(holding[0].column, "a");
-  EXPECT_EQ(holding[1].column, "c");
+  EXPECT_EQ(holding[0].text.column, "a");
+  EXPECT_EQ(holding[1].text.column, "c");
+  EXPECT_FALSE(holding[0].too_long);
 }
 
 // The screen is the leak check turned round: on random texts and values it must agree
@@ -115,7 +116,7 @@ TEST(SchemaTextScreenTest, AgreesWithTheVerifiersLeakScanner) {
     SchemaTextScreen screen(texts, options);
     screen.Observe(Cells(values));
     std::vector<bool> held(texts.size(), false);
-    for (const auto& text : screen.Holding()) held[std::stoul(text.column)] = true;
+    for (const auto& h : screen.Holding()) held[std::stoul(h.text.column)] = true;
     auto scanner = LeakScanner::Build(values, options);
     ASSERT_TRUE(scanner.ok()) << scanner.status().message();
     for (size_t t = 0; t < texts.size(); ++t) {
@@ -126,6 +127,27 @@ TEST(SchemaTextScreenTest, AgreesWithTheVerifiersLeakScanner) {
     }
   }
   EXPECT_GT(found, 50u);  // the comparison is not vacuous
+}
+
+// Past the bound, a text is not searched but removed all the same; the ones before it
+// are still searched, each mapped to its own text.
+TEST(SchemaTextScreenTest, TextsPastTheBoundAreTakenToHoldAnOriginal) {
+  const std::vector<SchemaText> texts = {
+      Comment("a", "ask Oscar"), Comment("b", std::string(40, 'x')), Comment("c", "ask Isla")};
+  SchemaTextScreen screen(texts, {}, 20);  // "ask oscar" + separator fit; 40 bytes do not
+  screen.Observe(Cells({"Isla", "Oscar"}));
+  const std::vector<HeldSchemaText> holding = screen.Holding();
+  ASSERT_EQ(holding.size(), 3u);
+  EXPECT_EQ(holding[0].text.column, "a");
+  EXPECT_FALSE(holding[0].too_long);
+  EXPECT_EQ(holding[1].text.column, "b");
+  EXPECT_TRUE(holding[1].too_long);
+  EXPECT_EQ(holding[2].text.column, "c");  // "ask isla" fits after the 40 bytes were left out
+  EXPECT_FALSE(holding[2].too_long);
+  SchemaTextScreen nothing_found(texts, {}, 20);
+  nothing_found.Observe(Cells({"Jacob"}));
+  ASSERT_EQ(nothing_found.Holding().size(), 1u);
+  EXPECT_TRUE(nothing_found.Holding()[0].too_long);
 }
 
 TEST(SchemaTextScreenTest, AnEmptyScreenFindsNothing) {
