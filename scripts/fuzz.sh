@@ -11,13 +11,15 @@
 # Each run starts from a copy of tests/fuzz/corpus/TARGET in a scratch directory, so the
 # repository is never written to. Prints one summary line per target; exits non-zero if
 # any target crashed, leaked, hung or ran out of memory, after printing the reproducer.
-# Environment: VEIL_JOBS (build jobs, default 2), FUZZ_SCRATCH (scratch root, default
+# Environment: VEIL_JOBS (build jobs, default 2), FUZZ_TIMEOUT (seconds one input may take,
+# default 25: raise it for a run at low priority beside other work, where a starved
+# input looks slow), FUZZ_SCRATCH (scratch root, default
 # a new directory under ${TMPDIR:-/tmp}).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ $# -lt 2 ]; then
-  sed -n '2,16p' "$0" >&2
+  sed -n '2,17p' "$0" >&2
   exit 2
 fi
 target=$1
@@ -80,7 +82,7 @@ for name in "${targets[@]}"; do
   rm -rf "$work"
   mkdir -p "$work/corpus" "$work/artifacts"
   cp tests/fuzz/corpus/"$name"/* "$work/corpus/"
-  args=(-max_total_time="$seconds" -max_len="$(max_len_of "$name")" -timeout=25
+  args=(-max_total_time="$seconds" -max_len="$(max_len_of "$name")" -timeout="${FUZZ_TIMEOUT:-25}"
         -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$work/artifacts/")
   dict=$(dict_of "$name")
   [ -n "$dict" ] && args+=(-dict="$dict")

@@ -73,7 +73,11 @@ Result<std::unique_ptr<CsvWriter>> CsvWriter::Open(const std::filesystem::path& 
     const std::string& name = schema.columns[c].name;
     VEIL_RETURN_IF_ERROR(writer->Reserve(2 * name.size() + 3));
     if (c > 0) writer->out_[writer->used_++] = options.delimiter;
-    writer->used_ += writer->EncodeField(name, writer->out_.data() + writer->used_);
+    char* out = writer->out_.data() + writer->used_;
+    // A reader skips a byte-order mark at the start of a file: one that is the start of
+    // the first name is quoted, so that it is read as part of the name.
+    const bool starts_with_bom = c == 0 && name.starts_with("\xEF\xBB\xBF");
+    writer->used_ += starts_with_bom ? QuoteField(name, out) : writer->EncodeField(name, out);
   }
   VEIL_RETURN_IF_ERROR(writer->Reserve(options.line_ending.size()));
   std::memcpy(writer->out_.data() + writer->used_, options.line_ending.data(),
@@ -94,6 +98,10 @@ size_t CsvWriter::EncodeField(std::string_view text, char* out) const {
     if (special == 0) return n;
 #endif
   }
+  return QuoteField(text, out);
+}
+
+size_t CsvWriter::QuoteField(std::string_view text, char* out) {
   char* o = out;
   *o++ = '"';
   for (const char c : text) {

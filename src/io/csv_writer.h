@@ -47,6 +47,8 @@ class CsvWriter final : public TableWriter {
 
   // Writes `text` as one field at `out` (room for 2 * size + 2 bytes); returns its length.
   size_t EncodeField(std::string_view text, char* out) const;
+  // Writes `text` quoted at `out` (room for 2 * size + 2 bytes); returns its length.
+  static size_t QuoteField(std::string_view text, char* out);
   // Makes room for `bytes` more output bytes (plus slack for 16-byte loads), flushing or
   // growing the buffer.
   Status Reserve(size_t bytes);

@@ -130,6 +130,17 @@ TEST_F(CsvWriterTest, HeaderNamesAreQuotedWhenNeeded) {
             "id,\"last, first\",\"say \"\"x\"\"\"\n");
 }
 
+// A reader skips a byte-order mark at the start of a file, so a first column name that
+// begins with one is quoted (found by fuzz_csv_reader).
+TEST_F(CsvWriterTest, AFirstNameBeginningWithAByteOrderMarkIsQuoted) {
+  const std::string bom = "\xEF\xBB\xBF";
+  EXPECT_EQ(WriteRows("b.csv", {bom, bom + "x"}, {{"1", "2"}}),
+            "\"" + bom + "\"," + bom + "x\n1,2\n");
+  std::vector<std::string> names;
+  EXPECT_EQ(ReadRows(dir_ / "b.csv", &names), (Rows{{"1", "2"}}));
+  EXPECT_EQ(names, (std::vector<std::string>{bom, bom + "x"}));
+}
+
 TEST_F(CsvWriterTest, LineEndingAndDelimiterAreOptions) {
   CsvWriterOptions options;
   options.line_ending = "\r\n";
