@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "policy/rule_kinds.h"
 #include "privacy/quasi_identifier_spec.h"
 
 namespace veil {
@@ -61,7 +62,7 @@ Result<std::map<std::string, size_t>> QuasiIdentifierPositions(const TableSchema
     const RuleSpec* rule = table.FindColumn(sensitive);
     const bool present = std::any_of(schema.columns.begin(), schema.columns.end(),
                                      [&](const auto& c) { return c.name == sensitive; });
-    if (!present || rule == nullptr || rule->kind != "keep") {
+    if (!present || rule == nullptr || rule->kind != rule_kind::kKeep) {
       return PolicyError(
           fmt::format("table {}: the sensitive column {} of the privacy models must "
                       "exist and be kept (its values are what l-diversity and "
@@ -87,14 +88,14 @@ Result<TablePlan> PlanTable(const TableSchema& schema, const TablePolicy& table,
     const RuleSpec* spec = table.action == TableAction::kAnonymise
                                ? table.FindColumn(schema.columns[c].name)
                                : nullptr;
-    column.rule_kind = spec ? spec->kind : "keep";
+    column.rule_kind = spec ? spec->kind : std::string(rule_kind::kKeep);
     if (spec != nullptr && IsQuasiIdentifierRule(*spec)) {
       column.kind = ColumnPlan::Kind::kGeneralise;
       column.quasi_identifier = positions.at(schema.columns[c].name);
-    } else if (column.rule_kind == "drop") {
+    } else if (column.rule_kind == rule_kind::kDrop) {
       column.kind = ColumnPlan::Kind::kDrop;
       dropped.insert(schema.columns[c].name);
-    } else if (column.rule_kind != "keep") {
+    } else if (column.rule_kind != rule_kind::kKeep) {
       column.kind = ColumnPlan::Kind::kTransform;
       const RuleContext context{run, table, schema, c};
       VEIL_ASSIGN_OR_RETURN(column.rule, registry.Create(*spec, context));

@@ -8,6 +8,7 @@
 #include "core/bounded_file.h"
 #include "policy/policy.h"
 #include "policy/policy_keys.h"
+#include "policy/rule_kinds.h"
 #include "policy/yaml_size.h"
 
 namespace veil {
@@ -135,12 +136,13 @@ class PolicyParser {
     RuleSpec rule;
     rule.line = LineOf(node);
     if (node.IsNull()) {  // YAML reads a bare `null` (or nothing) as no value
-      rule.kind = "null";
+      rule.kind = rule_kind::kNull;
       return rule;
     }
     if (node.IsScalar()) {
       rule.kind = node.as<std::string>();
-      if (rule.kind != "keep" && rule.kind != "drop" && rule.kind != "null") {
+      if (rule.kind != rule_kind::kKeep && rule.kind != rule_kind::kDrop &&
+          rule.kind != rule_kind::kNull) {
         return Error(node, fmt::format("column '{}': '{}' is not a rule; a bare rule is keep, drop "
                                        "or null, others are written {{kind: argument}}",
                                        column, rule.kind));

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "policy/rule_kinds.h"
 #include "privacy/hierarchy_builders.h"
 #include "privacy/hierarchy_file.h"
 
@@ -88,8 +89,8 @@ Result<QuasiIdentifierSpec> GeneraliseSpec(const std::string& column, const Rule
 }  // namespace
 
 bool IsQuasiIdentifierRule(const RuleSpec& rule) {
-  if (rule.kind == "rare") return true;
-  return rule.kind == "generalise" && rule.argument.IsMap() && !rule.argument["bins"];
+  if (rule.kind == rule_kind::kRare) return true;
+  return rule.kind == rule_kind::kGeneralise && rule.argument.IsMap() && !rule.argument["bins"];
 }
 
 Result<std::vector<QuasiIdentifierSpec>> QuasiIdentifierSpecs(const TablePolicy& table,
@@ -97,7 +98,7 @@ Result<std::vector<QuasiIdentifierSpec>> QuasiIdentifierSpecs(const TablePolicy&
   std::vector<QuasiIdentifierSpec> specs;
   for (const auto& [column, rule] : table.columns) {
     if (!IsQuasiIdentifierRule(rule)) continue;
-    if (rule.kind == "rare") {
+    if (rule.kind == rule_kind::kRare) {
       VEIL_ASSIGN_OR_RETURN(auto spec, RareSpec(column, rule, policy));
       specs.push_back(std::move(spec));
     } else {

@@ -1,4 +1,5 @@
 #include "report/report_text.h"
+#include "policy/rule_kinds.h"
 
 #include <fmt/format.h>
 
@@ -187,7 +188,7 @@ std::string ThresholdText(const ColumnStatistics& column) {
 }
 
 bool IsTransformed(const ColumnStatistics& column) {
-  return !column.rule.empty() && column.rule != "keep" && column.rule != "drop";
+  return !column.rule.empty() && column.rule != rule_kind::kKeep && column.rule != rule_kind::kDrop;
 }
 
 std::vector<std::pair<std::string, std::string>> ProvenanceFacts(const VerificationReport& report) {

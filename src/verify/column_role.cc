@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/date_text.h"
+#include "policy/rule_kinds.h"
 
 namespace veil {
 namespace {
@@ -35,38 +36,89 @@ double DateRandomChance(const YAML::Node& argument) {
   return 1.0 / static_cast<double>((*to - *from).count() + 1);
 }
 
-void DescribeTransform(const RuleSpec& spec, const CodeLists& code_lists, ColumnRole& role) {
-  const std::string& kind = spec.kind;
-  role.generated = kind != "json";
-  role.identifying = kind == "pseudonymise" || kind == "fake" || kind == "null" || kind == "mask";
-  role.chance_unchanged = 0;
-  role.drawn_from_list = kind == "choice" || kind == "value";
-  if (kind == "pseudonymise") {
+void DescribePseudonymise(const RuleSpec& spec, const CodeLists&, ColumnRole& role) {
+  role.entity = Scalar(spec.argument);
+}
+
+void DescribeFake(const RuleSpec& spec, const CodeLists&, ColumnRole& role) {
+  role.fake_kind = Scalar(spec.argument);
+}
+
+void DescribeDateShift(const RuleSpec& spec, const CodeLists&, ColumnRole& role) {
+  if (!spec.argument.IsMap()) {
     role.entity = Scalar(spec.argument);
-  } else if (kind == "fake") {
-    role.fake_kind = Scalar(spec.argument);
-  } else if (kind == "date_shift") {
-    if (spec.argument.IsMap()) {
-      role.own_shift =
-          DayRange{spec.argument["min_days"].as<int>(0), spec.argument["max_days"].as<int>(0)};
-      // A range of exactly {0, 0} shifts nothing, on purpose.
-      if (role.own_shift->min_days == 0 && role.own_shift->max_days == 0) {
-        role.chance_unchanged = -1;
-      }
-    } else {
-      role.entity = Scalar(spec.argument);
-    }
-  } else if (kind == "mask") {
-    role.mask_keep_last = NonNegative(spec.argument["keep_last"]);
-  } else if (kind == "value") {
-    role.constant = Scalar(spec.argument);
-  } else if (kind == "choice") {
-    role.chance_unchanged = ChoiceChance(spec.argument, code_lists);
-  } else if (kind == "date_random") {
-    role.chance_unchanged = DateRandomChance(spec.argument);
-  } else if (kind != "null") {
-    role.chance_unchanged = -1;  // generalise, noise, json: no expectation
+    return;
   }
+  role.own_shift =
+      DayRange{spec.argument["min_days"].as<int>(0), spec.argument["max_days"].as<int>(0)};
+  // A range of exactly {0, 0} shifts nothing, on purpose.
+  if (role.own_shift->min_days == 0 && role.own_shift->max_days == 0) role.chance_unchanged = -1;
+}
+
+void DescribeMask(const RuleSpec& spec, const CodeLists&, ColumnRole& role) {
+  role.mask_keep_last = NonNegative(spec.argument["keep_last"]);
+}
+
+void DescribeValue(const RuleSpec& spec, const CodeLists&, ColumnRole& role) {
+  role.constant = Scalar(spec.argument);
+}
+
+void DescribeChoice(const RuleSpec& spec, const CodeLists& code_lists, ColumnRole& role) {
+  role.chance_unchanged = ChoiceChance(spec.argument, code_lists);
+}
+
+void DescribeDateRandom(const RuleSpec& spec, const CodeLists&, ColumnRole& role) {
+  role.chance_unchanged = DateRandomChance(spec.argument);
+}
+
+void NoExpectation(const RuleSpec&, const CodeLists&, ColumnRole& role) {
+  role.chance_unchanged = -1;
+}
+
+// What each rule kind the registry builds leads the verifier to expect, listed
+// explicitly (a test holds this table to the registry). The verifier shares the rules'
+// names, not their code.
+struct KindRole {
+  std::string_view kind;
+  bool generated;        // the output is the rule's product (whole-value leak search)
+  bool identifying;      // its originals must not reappear anywhere
+  bool drawn_from_list;  // its output cannot carry an original
+  void (*describe)(const RuleSpec&, const CodeLists&, ColumnRole&);  // the rest
+};
+
+constexpr KindRole kKindRoles[] = {
+    {rule_kind::kNull, true, true, false, nullptr},  // never equal: chance 0
+    {rule_kind::kValue, true, false, true, DescribeValue},
+    {rule_kind::kPseudonymise, true, true, false, DescribePseudonymise},
+    {rule_kind::kFake, true, true, false, DescribeFake},
+    {rule_kind::kDateShift, true, false, false, DescribeDateShift},
+    {rule_kind::kDateRandom, true, false, false, DescribeDateRandom},
+    {rule_kind::kGeneralise, true, false, false, NoExpectation},
+    {rule_kind::kChoice, true, false, true, DescribeChoice},
+    {rule_kind::kMask, true, true, false, DescribeMask},
+    {rule_kind::kNoise, true, false, false, NoExpectation},
+    {rule_kind::kJson, false, false, false, NoExpectation},
+};
+
+const KindRole* FindKindRole(std::string_view kind) {
+  for (const KindRole& entry : kKindRoles) {
+    if (entry.kind == kind) return &entry;
+  }
+  return nullptr;
+}
+
+void DescribeTransform(const RuleSpec& spec, const CodeLists& code_lists, ColumnRole& role) {
+  role.chance_unchanged = 0;
+  const KindRole* entry = FindKindRole(spec.kind);
+  if (entry == nullptr) {  // a kind the verifier does not know: no expectation
+    role.generated = true;
+    role.chance_unchanged = -1;
+    return;
+  }
+  role.generated = entry->generated;
+  role.identifying = entry->identifying;
+  role.drawn_from_list = entry->drawn_from_list;
+  if (entry->describe != nullptr) entry->describe(spec, code_lists, role);
 }
 
 }  // namespace
@@ -75,13 +127,17 @@ ColumnRole DescribeColumn(const RuleSpec* spec, const CodeLists& code_lists) {
   ColumnRole role;
   if (spec == nullptr) return role;
   role.rule = spec->kind;
-  if (spec->kind == "keep") return role;
-  if (spec->kind == "drop") {
+  if (spec->kind == rule_kind::kKeep) return role;
+  if (spec->kind == rule_kind::kDrop) {
     role.identifying = true;
     return role;
   }
   DescribeTransform(*spec, code_lists, role);
   return role;
+}
+
+bool VerifierKnowsRuleKind(std::string_view kind) {
+  return kind == rule_kind::kKeep || kind == rule_kind::kDrop || FindKindRole(kind) != nullptr;
 }
 
 double UnchangedThreshold(const ColumnRole& role, const VerifyPolicy& policy, int64_t compared) {

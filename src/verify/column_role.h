@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "policy/policy.h"
 #include "transforms/code_lists.h"
@@ -36,6 +37,10 @@ struct ColumnRole {
 
 // The role of a column whose rule is `spec` (nullptr: the table is kept as it is).
 ColumnRole DescribeColumn(const RuleSpec* spec, const CodeLists& code_lists);
+
+// True if the verifier's role table lists `kind` (every kind the registry builds must
+// be there: tests/verify/column_role_test.cc).
+bool VerifierKnowsRuleKind(std::string_view kind);
 
 // The largest unchanged share the `unchanged` check allows for `role` over `compared`
 // rows: the policy's verify.unchanged override for the rule kind if there is one, else

@@ -3,6 +3,7 @@
 // max_days}}`: each value moves by its own offset. Dates keep their textual form.
 #include "core/date_text.h"
 #include "core/row_stream.h"
+#include "policy/rule_kinds.h"
 #include "transforms/entity_digests.h"
 #include "transforms/rule_registry.h"
 #include "transforms/rules/builtin.h"
@@ -81,7 +82,7 @@ Result<std::unique_ptr<Rule>> MakeDateShift(const RuleSpec& spec, const RuleCont
 }  // namespace
 
 void RegisterDateShiftRule(RuleRegistry& registry) {
-  registry.Register("date_shift", MakeDateShift);
+  registry.Register(std::string(rule_kind::kDateShift), MakeDateShift);
 }
 
 }  // namespace veil

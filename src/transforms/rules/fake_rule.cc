@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "policy/rule_kinds.h"
 #include "transforms/rule_registry.h"
 #include "transforms/rules/builtin.h"
 #include "transforms/rules/cell_helpers.h"
@@ -100,7 +101,7 @@ Result<std::unique_ptr<Rule>> MakeFake(const RuleSpec& spec, const RuleContext& 
 }  // namespace
 
 void RegisterFakeRule(RuleRegistry& registry) {
-  registry.Register("fake", MakeFake);
+  registry.Register(std::string(rule_kind::kFake), MakeFake);
 }
 
 }  // namespace veil

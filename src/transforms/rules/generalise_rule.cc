@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/date_text.h"
+#include "policy/rule_kinds.h"
 #include "transforms/rule_registry.h"
 #include "transforms/rules/builtin.h"
 #include "transforms/rules/cell_helpers.h"
@@ -100,7 +101,7 @@ Result<std::unique_ptr<Rule>> MakeGeneralise(const RuleSpec& spec, const RuleCon
 }  // namespace
 
 void RegisterGeneraliseRule(RuleRegistry& registry) {
-  registry.Register("generalise", MakeGeneralise);
+  registry.Register(std::string(rule_kind::kGeneralise), MakeGeneralise);
 }
 
 }  // namespace veil

@@ -23,6 +23,7 @@
 #include <optional>
 #include <set>
 
+#include "policy/rule_kinds.h"
 #include "transforms/json_path.h"
 #include "transforms/rule_registry.h"
 #include "transforms/rules/builtin.h"
@@ -407,7 +408,7 @@ Result<std::unique_ptr<Rule>> MakeJson(const RuleSpec& spec, const RuleContext& 
 }  // namespace
 
 void RegisterJsonRule(RuleRegistry& registry) {
-  registry.Register("json", MakeJson);
+  registry.Register(std::string(rule_kind::kJson), MakeJson);
 }
 
 }  // namespace veil

@@ -1,6 +1,7 @@
 // `{mask: {keep_last: N}}`: every character but the last N becomes '*'. Characters are
 // UTF-8 code points, so a masked name keeps its length in characters.
 #include "core/utf8.h"
+#include "policy/rule_kinds.h"
 #include "transforms/rule_registry.h"
 #include "transforms/rules/builtin.h"
 #include "transforms/rules/cell_helpers.h"
@@ -46,7 +47,7 @@ Result<std::unique_ptr<Rule>> MakeMask(const RuleSpec& spec, const RuleContext& 
 }  // namespace
 
 void RegisterMaskRule(RuleRegistry& registry) {
-  registry.Register("mask", MakeMask);
+  registry.Register(std::string(rule_kind::kMask), MakeMask);
 }
 
 }  // namespace veil

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <functional>
 
+#include "policy/rule_kinds.h"
 #include "transforms/entity_digests.h"
 #include "transforms/rule_registry.h"
 #include "transforms/rules/builtin.h"
@@ -147,7 +148,7 @@ Result<std::unique_ptr<Rule>> MakePseudonymise(const RuleSpec& spec, const RuleC
 }  // namespace
 
 void RegisterPseudonymiseRule(RuleRegistry& registry) {
-  registry.Register("pseudonymise", MakePseudonymise);
+  registry.Register(std::string(rule_kind::kPseudonymise), MakePseudonymise);
 }
 
 }  // namespace veil

@@ -6,6 +6,7 @@
 
 #include "core/date_text.h"
 #include "core/row_stream.h"
+#include "policy/rule_kinds.h"
 #include "transforms/rule_registry.h"
 #include "transforms/rules/builtin.h"
 #include "transforms/rules/cell_helpers.h"
@@ -144,13 +145,13 @@ Result<std::unique_ptr<Rule>> MakeNoise(const RuleSpec& spec, const RuleContext&
 }  // namespace
 
 void RegisterDateRandomRule(RuleRegistry& registry) {
-  registry.Register("date_random", MakeDateRandom);
+  registry.Register(std::string(rule_kind::kDateRandom), MakeDateRandom);
 }
 void RegisterChoiceRule(RuleRegistry& registry) {
-  registry.Register("choice", MakeChoice);
+  registry.Register(std::string(rule_kind::kChoice), MakeChoice);
 }
 void RegisterNoiseRule(RuleRegistry& registry) {
-  registry.Register("noise", MakeNoise);
+  registry.Register(std::string(rule_kind::kNoise), MakeNoise);
 }
 
 }  // namespace veil

@@ -1,4 +1,5 @@
 // `null` (every cell becomes NULL) and `{value: X}` (every non-empty cell becomes X).
+#include "policy/rule_kinds.h"
 #include "transforms/rule_registry.h"
 #include "transforms/rules/builtin.h"
 #include "transforms/rules/cell_helpers.h"
@@ -31,12 +32,12 @@ class ConstantRule final : public Rule {
 }  // namespace
 
 void RegisterValueRules(RuleRegistry& registry) {
-  registry.Register("null",
+  registry.Register(std::string(rule_kind::kNull),
                     [](const RuleSpec&, const RuleContext&) -> Result<std::unique_ptr<Rule>> {
                       return std::unique_ptr<Rule>(std::make_unique<NullRule>());
                     });
   registry.Register(
-      "value",
+      std::string(rule_kind::kValue),
       [](const RuleSpec& spec, const RuleContext& context) -> Result<std::unique_ptr<Rule>> {
         if (!spec.argument.IsScalar()) return context.Error(spec, "value needs a single value");
         auto value = spec.argument.as<std::string>();
