@@ -38,9 +38,6 @@ Result<std::unique_ptr<RunSetup>> PrepareRun(Policy policy, Secret secret, Sourc
 Result<int64_t> WriteTable(RunSetup& setup, TablePlan& plan, Source& source, Sink& sink,
                            const AnonymiseOptions& options);
 
-// "anonymised", "kept", "deleted" or "dropped".
-const char* ActionName(TableAction action);
-
 // Stamps the run's duration and the entities checked statistically onto the summary.
 void FinishSummary(RunSetup& setup, double seconds);
 

@@ -6,9 +6,11 @@
 #include <chrono>
 #include <thread>
 
-#include "engine/run_setup.h"
 #include "io/location.h"
+#include "io/source.h"
+#include "policy/policy.h"
 #include "policy/secret_source.h"
+#include "transforms/code_lists.h"
 #include "veil/verify.h"
 #include "veil/version.h"
 #include "verify/checks/column_statistics.h"

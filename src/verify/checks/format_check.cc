@@ -8,8 +8,8 @@
 #include <optional>
 
 #include "core/date_text.h"
+#include "core/uk_identifiers.h"
 #include "core/utf8.h"
-#include "transforms/fakes/uk_identifiers.h"
 
 namespace veil {
 namespace {

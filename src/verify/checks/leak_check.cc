@@ -6,8 +6,8 @@
 
 #include <functional>
 
-#include "verify/leak_dense_ids.h"
-#include "verify/leak_hash.h"
+#include "verify/leak/dense_ids.h"
+#include "verify/leak/hash.h"
 
 namespace veil {
 namespace {

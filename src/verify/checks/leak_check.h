@@ -9,7 +9,7 @@
 // and free-text cells for the value anywhere at token boundaries, so an e-mail pasted
 // into a notes column is found. Cells drawn from a public list (`choice`, `value`) are not
 // searched: their values cannot come from an original (the unchanged check covers them). Matching
-// ignores case and accents (see leak_scanner.h).
+// ignores case and accents (see verify/leak/scanner.h).
 //
 // With threads > 1 the copy's batches are searched on worker threads while the verifier
 // reads on; findings are the same. Findings name the copy's table, column and rows and
@@ -27,7 +27,7 @@
 #include "io/source.h"
 #include "policy/policy.h"
 #include "verify/check.h"
-#include "verify/leak_scanner.h"
+#include "verify/leak/scanner.h"
 #include "verify/row_tally.h"
 
 namespace veil {
