@@ -97,6 +97,10 @@ Status LeakCheck::CollectOriginals(Source& original) {
   return threads_ > 1 ? StartWorkers() : Status::Ok();
 }
 
+Status LeakCheck::Prepare(Source& original, Source& /*copy*/) {
+  return CollectOriginals(original);
+}
+
 Status LeakCheck::StartWorkers() {
   queue_ = std::make_unique<BoundedQueue<Job>>(static_cast<size_t>(2 * threads_));
   worker_hits_.resize(static_cast<size_t>(threads_));
@@ -183,7 +187,7 @@ void LeakCheck::Finish(std::vector<Finding>& findings, CheckOutcome& outcome) {
     const std::string& column = table.copy->columns[key.second].name;
     const bool whole = ScopeOf(key.first, key.second) == LeakScope::kWholeValue;
     findings.push_back(hits.rows.ToFinding(
-        "leak", Severity::kError, table.name, column,
+        std::string(kName), Severity::kError, table.name, column,
         fmt::format(
             "{} an original value of {} {}", CountOf(hits.rows.count(), "row holds", "rows hold"),
             DescribeOrigins(hits.origins), whole ? "as the whole value" : "inside the text")));
@@ -197,6 +201,12 @@ void LeakCheck::Finish(std::vector<Finding>& findings, CheckOutcome& outcome) {
       "{} original values from {} identifying columns searched in {} "
       "cells",
       values_searched(), origins_.size(), cells_);
+}
+
+void LeakCheck::Describe(VerificationReport& report) const {
+  report.leak_values_searched = values_searched();
+  report.leak_values_skipped = values_skipped();
+  report.leak_skip_reason = skip_reason();
 }
 
 int64_t LeakCheck::values_searched() const {

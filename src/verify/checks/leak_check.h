@@ -34,15 +34,22 @@ namespace veil {
 
 class LeakCheck : public Check {
  public:
+  static constexpr std::string_view kName = "leak";
+
   LeakCheck(const VerifyPlan& plan, const VerifyPolicy& policy, int threads);
   ~LeakCheck() override;
+  std::string_view name() const override { return kName; }
 
   // Reads the identifying columns of every anonymised table of `original` and builds the
   // scanner. Must be called before the first OnCopy.
   Status CollectOriginals(Source& original);
+  // CollectOriginals(original).
+  Status Prepare(Source& original, Source& copy) override;
 
   Status OnCopy(const VerifiedTable& table, const Batch& batch) override;
   void Finish(std::vector<Finding>& findings, CheckOutcome& outcome) override;
+  // The values searched and skipped, and why they were skipped.
+  void Describe(VerificationReport& report) const override;
 
   int64_t values_searched() const;
   int64_t values_skipped() const;
