@@ -25,7 +25,7 @@
 #include <vector>
 
 #include "core/batch.h"
-#include "verify/leak_scanner.h"
+#include "verify/leak/scanner.h"
 
 namespace {
 

@@ -40,20 +40,6 @@ Status ScreenSchemaText(RunSetup& setup, const std::vector<TableSchema>& schemas
 
 }  // namespace
 
-const char* ActionName(TableAction action) {
-  switch (action) {
-    case TableAction::kAnonymise:
-      return "anonymised";
-    case TableAction::kKeep:
-      return "kept";
-    case TableAction::kDelete:
-      return "deleted";
-    case TableAction::kDrop:
-      return "dropped";
-  }
-  return "?";
-}
-
 Result<std::unique_ptr<RunSetup>> PrepareRun(Policy policy, Secret secret, Source& source) {
   auto setup = std::make_unique<RunSetup>(
       RunSetup{std::move(policy), std::move(secret), {}, {}, {}, nullptr});

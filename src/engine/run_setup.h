@@ -42,9 +42,6 @@ Result<std::unique_ptr<RunSetup>> PrepareRun(Policy policy, Secret secret, Sourc
 Result<int64_t> WriteTable(RunSetup& setup, TablePlan& plan, Source& source, Sink& sink,
                            const AnonymiseOptions& options);
 
-// "anonymised", "kept", "deleted" or "dropped".
-const char* ActionName(TableAction action);
-
 // After the last table: removes from the sink's output the defaults and comments that
 // held an original value, and names them in the summary.
 Status RemoveSchemaTextHoldingOriginals(RunSetup& setup, Sink& sink);

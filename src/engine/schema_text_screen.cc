@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <utility>
 
-#include "verify/leak_normalise.h"
+#include "verify/leak/normalise.h"
 
 namespace veil {
 namespace {

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "policy/privacy_spec.h"
+#include "policy/table_action.h"
 #include "veil/status.h"
 
 namespace veil {
@@ -25,8 +26,6 @@ struct RuleSpec {
   YAML::Node argument;  // the value under the kind key (null for keep/drop/null)
   int line = 0;         // 1-based line in the policy file
 };
-
-enum class TableAction { kAnonymise, kKeep, kDelete, kDrop };
 
 struct TablePolicy {
   std::string name;

@@ -8,6 +8,10 @@
 // only. Finish() is called once, after the last table. A check raises findings only
 // through Finish, naming tables, columns and rows, never a value. Single-threaded: the
 // verifier calls one method at a time.
+//
+// Each check carries its own name (`static constexpr std::string_view kName`, returned by
+// name()), which its findings and its outcome print; the verifier builds every check in
+// BuiltinChecks (verify/checks/builtin_checks.h) and knows none of them by type.
 #pragma once
 
 #include <string_view>
@@ -50,10 +54,28 @@ class BatchObserver {
                           int64_t /*copy_rows*/) {}
 };
 
+class Source;
+
 class Check : public BatchObserver {
  public:
+  // The check's name (its kName), as findings and the report print it.
+  virtual std::string_view name() const = 0;
+
+  // Called once before the first table is fed, with both sides open; a check that must
+  // read something first reads it here (the leak check: the original's identifying
+  // values). On failure the verification stops with that error. The sources stay owned
+  // by the caller and are not kept. Does nothing by default.
+  virtual Status Prepare(Source& /*original*/, Source& /*copy*/) { return Status::Ok(); }
+
   // Appends its findings and describes what it did.
   virtual void Finish(std::vector<Finding>& findings, CheckOutcome& outcome) = 0;
+
+  // Adds the figures this check reports besides its findings to `report`: report-wide
+  // counts (the leak check's values searched and skipped) or per-column ones. Called
+  // once, after every check's Finish, when report.tables holds one entry per table of
+  // the plan, in plan order (index = table id), each with one entry per original column.
+  // Adds nothing by default.
+  virtual void Describe(VerificationReport& /*report*/) const {}
 };
 
 }  // namespace veil

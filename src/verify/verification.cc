@@ -6,21 +6,15 @@
 #include <chrono>
 #include <thread>
 
-#include "core/schema_text.h"
-#include "engine/run_setup.h"
 #include "io/location.h"
+#include "io/source.h"
+#include "policy/policy.h"
 #include "policy/secret_source.h"
+#include "transforms/code_lists.h"
 #include "veil/verify.h"
 #include "veil/version.h"
+#include "verify/checks/builtin_checks.h"
 #include "verify/checks/column_statistics.h"
-#include "verify/checks/date_interval_check.h"
-#include "verify/checks/foreign_key_check.h"
-#include "verify/checks/format_check.h"
-#include "verify/checks/leak_check.h"
-#include "verify/checks/privacy_model_check.h"
-#include "verify/checks/structure_checks.h"
-#include "verify/checks/unchanged_check.h"
-#include "verify/checks/unkeyed_hash_check.h"
 #include "verify/row_pairing.h"
 #include "verify/verify_copy.h"
 
@@ -49,74 +43,31 @@ void DescribeSecret(const Policy& policy, VerificationReport& report) {
   }
 }
 
-struct Checks {
-  Checks(const VerifyPlan& plan, const Policy& policy, int threads)
-      : row_count(plan),
-        schema(plan),
-        unchanged(plan, policy.verify),
-        leak(plan, policy.verify, threads),
-        foreign_key(plan),
-        date_interval(plan, policy),
-        format(plan, policy),
-        unkeyed_hash(plan),
-        k_anonymity(plan, policy) {}
-
-  std::vector<std::pair<const char*, Check*>> Named() {
-    return {{"unchanged", &unchanged},     {"leak", &leak},
-            {"foreign_key", &foreign_key}, {"date_interval", &date_interval},
-            {"format", &format},           {"row_count", &row_count},
-            {"schema", &schema},           {"unkeyed_hash", &unkeyed_hash},
-            {"k_anonymity", &k_anonymity}};
-  }
-  std::vector<BatchObserver*> Observers() {
-    std::vector<BatchObserver*> all{&distinct};
-    for (auto& [name, check] : Named()) all.push_back(check);
-    return all;
-  }
-
-  RowCountCheck row_count;
-  SchemaCheck schema;
-  UnchangedCheck unchanged;
-  LeakCheck leak;
-  ForeignKeyCheck foreign_key;
-  DateIntervalCheck date_interval;
-  FormatCheck format;
-  UnkeyedHashCheck unkeyed_hash;
-  PrivacyModelCheck k_anonymity;
-  DistinctCounter distinct;
-};
-
-TableStatistics Statistics(const VerifiedTable& table, const TableRowCounts& rows, Checks& checks,
-                           const VerifyPolicy& policy) {
+// The distinct counts of every column; each check adds its own figures later (Describe).
+TableStatistics Statistics(const VerifiedTable& table, const TableRowCounts& rows,
+                           const DistinctCounter& distinct) {
   TableStatistics stats{table.name, ActionName(table.action), rows.original, rows.copy, {}};
   for (size_t c = 0; c < table.columns.size(); ++c) {
     const VerifiedColumn& column = table.columns[c];
     ColumnStatistics s;
     s.name = column.name;
     s.rule = column.role.rule;
-    const DistinctCounts distinct = checks.distinct.Counts(table.id, c);
-    s.distinct_before = distinct.before;
-    s.distinct_after = distinct.after;
-    if (const UnchangedCounts* counts = checks.unchanged.Counts(table.id, c)) {
-      s.compared = counts->compared;
-      s.unchanged = counts->unchanged.count();
-    }
-    s.unchanged_threshold = UnchangedThreshold(column.role, policy, s.compared);
+    const DistinctCounts counts = distinct.Counts(table.id, c);
+    s.distinct_before = counts.before;
+    s.distinct_after = counts.after;
     stats.columns.push_back(std::move(s));
   }
   return stats;
 }
 
-void FinishChecks(Checks& checks, VerificationReport& report) {
-  for (auto& [name, check] : checks.Named()) {
+void FinishChecks(const std::vector<std::unique_ptr<Check>>& checks, VerificationReport& report) {
+  for (const auto& check : checks) {
     CheckOutcome outcome;
-    outcome.check = name;
+    outcome.check = std::string(check->name());
     check->Finish(report.findings, outcome);
     report.checks.push_back(std::move(outcome));
   }
-  report.leak_values_searched = checks.leak.values_searched();
-  report.leak_values_skipped = checks.leak.values_skipped();
-  report.leak_skip_reason = checks.leak.skip_reason();
+  for (const auto& check : checks) check->Describe(report);
   report.passed = report.findings.empty();
 }
 
@@ -149,14 +100,14 @@ Result<VerificationReport> VerifyOpenCopy(const VerifyOptions& options, Source& 
 
   const int threads =
       options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency());
-  Checks checks(plan, policy, threads);
-  VEIL_RETURN_IF_ERROR(checks.leak.CollectOriginals(*original));
-  VEIL_ASSIGN_OR_RETURN(const auto copy_views, copy.Views());
-  checks.leak.SearchSchemaText(ListSchemaText(copy_schemas, copy_views));
-  const std::vector<BatchObserver*> observers = checks.Observers();
+  const std::vector<std::unique_ptr<Check>> checks = BuiltinChecks(plan, policy, threads);
+  for (const auto& check : checks) VEIL_RETURN_IF_ERROR(check->Prepare(*original, copy));
+  DistinctCounter distinct;
+  std::vector<BatchObserver*> observers{&distinct};
+  for (const auto& check : checks) observers.push_back(check.get());
   for (const auto& table : plan.tables) {
     VEIL_ASSIGN_OR_RETURN(const TableRowCounts rows, FeedTable(table, *original, copy, observers));
-    report.tables.push_back(Statistics(table, rows, checks, policy.verify));
+    report.tables.push_back(Statistics(table, rows, distinct));
   }
   FinishChecks(checks, report);
   report.seconds = std::chrono::duration<double>(Clock::now() - start).count();

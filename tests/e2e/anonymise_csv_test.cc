@@ -3,8 +3,8 @@
 #include <set>
 
 #include "core/date_text.h"
+#include "core/uk_identifiers.h"
 #include "e2e/e2e_support.h"
-#include "transforms/fakes/uk_identifiers.h"
 
 namespace veil::e2e {
 namespace {

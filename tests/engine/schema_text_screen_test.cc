@@ -4,7 +4,7 @@
 
 #include <random>
 
-#include "verify/leak_scanner.h"
+#include "verify/leak/scanner.h"
 
 namespace veil {
 namespace {

@@ -4,9 +4,9 @@
 #include <array>
 #include <memory>
 
+#include "core/uk_identifiers.h"
 #include "transforms/fakes/builtin_fakes.h"
 #include "transforms/fakes/fake_support.h"
-#include "transforms/fakes/uk_identifiers.h"
 
 namespace veil {
 namespace {

@@ -6,7 +6,7 @@
 #include <optional>
 
 #include "core/embedded_data.h"
-#include "transforms/fakes/uk_identifiers.h"
+#include "core/uk_identifiers.h"
 
 namespace veil {
 namespace {

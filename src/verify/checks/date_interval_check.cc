@@ -108,7 +108,7 @@ void DateIntervalCheck::ReportDisagreements(std::vector<Finding>& findings, Chec
     const auto [table_id, c] = columns_[column_id];
     const VerifiedTable& table = plan_.tables[table_id];
     findings.push_back(tally.ToFinding(
-        "date_interval", Severity::kError, table.name, table.columns[c].name,
+        std::string(kName), Severity::kError, table.name, table.columns[c].name,
         fmt::format("{} by a different number of days than the other dates of the "
                     "same {}, so the order and intervals of that {}'s events changed",
                     CountOf(tally.count(), "date moved", "dates moved"),
@@ -122,7 +122,7 @@ void DateIntervalCheck::Finish(std::vector<Finding>& findings, CheckOutcome& out
     const auto& [table_id, c, problem] = key;
     const VerifiedTable& table = plan_.tables[table_id];
     findings.push_back(
-        tally.ToFinding("date_interval", Severity::kError, table.name, table.columns[c].name,
+        tally.ToFinding(std::string(kName), Severity::kError, table.name, table.columns[c].name,
                         fmt::format("{}: {}", CountOf(tally.count(), "date", "dates"), problem)));
     ++outcome.errors;
   }

@@ -23,7 +23,10 @@ namespace veil {
 
 class DateIntervalCheck : public Check {
  public:
+  static constexpr std::string_view kName = "date_interval";
+
   DateIntervalCheck(const VerifyPlan& plan, const Policy& policy) : plan_(plan), policy_(policy) {}
+  std::string_view name() const override { return kName; }
   Status OnPairs(const PairedRows& rows) override;
   void Finish(std::vector<Finding>& findings, CheckOutcome& outcome) override;
 

@@ -156,12 +156,13 @@ void ForeignKeyCheck::CheckReference(Reference& r, std::vector<Finding>& finding
   }
   if (broken.empty()) return;
   const VerifiedTable& child = plan_.tables[r.child_table];
-  findings.push_back(broken.ToFinding(
-      "foreign_key", Severity::kError, child.name, child.columns[r.child_columns[0].front()].name,
-      fmt::format("{} {} no row in the copy, though {} in the original",
-                  CountOf(broken.count(), "reference", "references"), r.name,
-                  broken.count() == 1 ? "finds" : "find",
-                  broken.count() == 1 ? "it did" : "they did")));
+  findings.push_back(
+      broken.ToFinding(std::string(kName), Severity::kError, child.name,
+                       child.columns[r.child_columns[0].front()].name,
+                       fmt::format("{} {} no row in the copy, though {} in the original",
+                                   CountOf(broken.count(), "reference", "references"), r.name,
+                                   broken.count() == 1 ? "finds" : "find",
+                                   broken.count() == 1 ? "it did" : "they did")));
   ++outcome.errors;
 }
 
@@ -181,7 +182,7 @@ void ForeignKeyCheck::Finish(std::vector<Finding>& findings, CheckOutcome& outco
       const VerifiedTable& table = plan_.tables[table_id];
       const VerifiedColumn& column = table.columns[c];
       findings.push_back(tally.ToFinding(
-          "foreign_key", Severity::kError, table.name, column.name,
+          std::string(kName), Severity::kError, table.name, column.name,
           fmt::format("{} (first seen at {}), so joins on {} break",
                       CountOf(tally.count(), one, many), first.at(id), column.role.entity)));
       ++outcome.errors;

@@ -24,7 +24,10 @@ namespace veil {
 
 class ForeignKeyCheck : public Check {
  public:
+  static constexpr std::string_view kName = "foreign_key";
+
   explicit ForeignKeyCheck(const VerifyPlan& plan);
+  std::string_view name() const override { return kName; }
   Status OnOriginal(const VerifiedTable& table, const Batch& batch) override;
   Status OnCopy(const VerifiedTable& table, const Batch& batch) override;
   Status OnPairs(const PairedRows& rows) override;

@@ -8,8 +8,8 @@
 #include <optional>
 
 #include "core/date_text.h"
+#include "core/uk_identifiers.h"
 #include "core/utf8.h"
-#include "transforms/fakes/uk_identifiers.h"
 
 namespace veil {
 namespace {
@@ -152,7 +152,7 @@ void FormatCheck::Finish(std::vector<Finding>& findings, CheckOutcome& outcome) 
     const VerifiedTable& table = plan_.tables[table_id];
     const VerifiedColumn& column = table.columns[c];
     findings.push_back(
-        tally.ToFinding("format", Severity::kError, table.name, column.name,
+        tally.ToFinding(std::string(kName), Severity::kError, table.name, column.name,
                         fmt::format("{} by the {} rule {} {}",
                                     CountOf(tally.count(), "value produced", "values produced"),
                                     column.role.rule, tally.count() == 1 ? "is" : "are", problem)));

@@ -6,8 +6,8 @@
 
 #include <functional>
 
-#include "verify/leak_dense_ids.h"
-#include "verify/leak_hash.h"
+#include "verify/leak/dense_ids.h"
+#include "verify/leak/hash.h"
 
 namespace veil {
 namespace {
@@ -95,6 +95,14 @@ Status LeakCheck::CollectOriginals(Source& original) {
   scanner_ = std::make_unique<LeakScanner>(std::move(scanner));
   origin_of_ = std::move(set.origin_of());
   return threads_ > 1 ? StartWorkers() : Status::Ok();
+}
+
+Status LeakCheck::Prepare(Source& original, Source& copy) {
+  VEIL_RETURN_IF_ERROR(CollectOriginals(original));
+  VEIL_ASSIGN_OR_RETURN(const std::vector<TableSchema> schemas, ReadSchemas(copy));
+  VEIL_ASSIGN_OR_RETURN(const std::vector<ViewSchema> views, copy.Views());
+  SearchSchemaText(ListSchemaText(schemas, views));
+  return Status::Ok();
 }
 
 Status LeakCheck::StartWorkers() {
@@ -195,7 +203,7 @@ void LeakCheck::Finish(std::vector<Finding>& findings, CheckOutcome& outcome) {
     const std::string& column = table.copy->columns[key.second].name;
     const bool whole = ScopeOf(key.first, key.second) == LeakScope::kWholeValue;
     findings.push_back(hits.rows.ToFinding(
-        "leak", Severity::kError, table.name, column,
+        std::string(kName), Severity::kError, table.name, column,
         fmt::format(
             "{} an original value of {} {}", CountOf(hits.rows.count(), "row holds", "rows hold"),
             DescribeOrigins(hits.origins), whole ? "as the whole value" : "inside the text")));
@@ -222,6 +230,12 @@ void LeakCheck::Finish(std::vector<Finding>& findings, CheckOutcome& outcome) {
         "constraints, definitions)",
         schema_texts_);
   }
+}
+
+void LeakCheck::Describe(VerificationReport& report) const {
+  report.leak_values_searched = values_searched();
+  report.leak_values_skipped = values_skipped();
+  report.leak_skip_reason = skip_reason();
 }
 
 int64_t LeakCheck::values_searched() const {

@@ -9,7 +9,7 @@
 // and free-text cells for the value anywhere at token boundaries, so an e-mail pasted
 // into a notes column is found. Cells drawn from a public list (`choice`, `value`) are not
 // searched: their values cannot come from an original (the unchanged check covers them). Matching
-// ignores case and accents (see leak_scanner.h).
+// ignores case and accents (see verify/leak/scanner.h).
 //
 // With threads > 1 the copy's batches are searched on worker threads while the verifier
 // reads on; findings are the same. Findings name the copy's table, column and rows and
@@ -28,19 +28,24 @@
 #include "io/source.h"
 #include "policy/policy.h"
 #include "verify/check.h"
-#include "verify/leak_scanner.h"
+#include "verify/leak/scanner.h"
 #include "verify/row_tally.h"
 
 namespace veil {
 
 class LeakCheck : public Check {
  public:
+  static constexpr std::string_view kName = "leak";
+
   LeakCheck(const VerifyPlan& plan, const VerifyPolicy& policy, int threads);
   ~LeakCheck() override;
+  std::string_view name() const override { return kName; }
 
   // Reads the identifying columns of every anonymised table of `original` and builds the
   // scanner. Must be called before the first OnCopy.
   Status CollectOriginals(Source& original);
+  // CollectOriginals(original), then SearchSchemaText over the copy's tables and views.
+  Status Prepare(Source& original, Source& copy) override;
 
   // Searches the copy's schema text (defaults, comments, CHECKs, view and type
   // definitions...) for the originals, as free text: each piece holding one is a finding,
@@ -49,6 +54,8 @@ class LeakCheck : public Check {
 
   Status OnCopy(const VerifiedTable& table, const Batch& batch) override;
   void Finish(std::vector<Finding>& findings, CheckOutcome& outcome) override;
+  // The values searched and skipped, and why they were skipped.
+  void Describe(VerificationReport& report) const override;
 
   int64_t values_searched() const;
   int64_t values_skipped() const;

@@ -127,7 +127,7 @@ void PrivacyModelCheck::OnTableEnd(const VerifiedTable& table, int64_t, int64_t)
     auto built = BuildSensitiveDomain(spec, policy_, state.sensitive_values, state.original_records,
                                       table.name);
     if (!built.ok()) {
-      findings_.push_back({"k_anonymity",
+      findings_.push_back({std::string(kName),
                            Severity::kError,
                            table.name,
                            "",
@@ -176,7 +176,7 @@ void PrivacyModelCheck::OnTableEnd(const VerifiedTable& table, int64_t, int64_t)
     std::sort(failing[m].begin(), failing[m].end());
     const auto count = static_cast<int64_t>(failing[m].size());
     if (failing[m].size() > kMaxFindingRows) failing[m].resize(kMaxFindingRows);
-    findings_.push_back({"k_anonymity", Severity::kError, table.name, "", count, failing[m],
+    findings_.push_back({std::string(kName), Severity::kError, table.name, "", count, failing[m],
                          fmt::format("{} {} ({} records) of the copy fail {}; the first row of "
                                      "each is listed",
                                      count, count == 1 ? "class" : "classes", failing_records[m],
@@ -185,7 +185,7 @@ void PrivacyModelCheck::OnTableEnd(const VerifiedTable& table, int64_t, int64_t)
   const auto allowance = static_cast<int64_t>(
       spec.suppression_limit * static_cast<double>(state.original_records) + 1e-9);
   if (suppressed > allowance) {
-    findings_.push_back({"k_anonymity",
+    findings_.push_back({std::string(kName),
                          Severity::kError,
                          table.name,
                          "",

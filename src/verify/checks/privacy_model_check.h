@@ -15,8 +15,11 @@ namespace veil {
 
 class PrivacyModelCheck : public Check {
  public:
+  static constexpr std::string_view kName = "k_anonymity";
+
   PrivacyModelCheck(const VerifyPlan& plan, const Policy& policy);
   ~PrivacyModelCheck() override;
+  std::string_view name() const override { return kName; }
 
   Status OnOriginal(const VerifiedTable& table, const Batch& batch) override;
   Status OnCopy(const VerifiedTable& table, const Batch& batch) override;

@@ -10,9 +10,9 @@
 namespace veil {
 namespace {
 
-Finding TableFinding(const char* check, const std::string& table, int64_t count,
+Finding TableFinding(std::string_view check, const std::string& table, int64_t count,
                      std::string detail) {
-  return Finding{check, Severity::kError, table, "", count, {}, std::move(detail)};
+  return Finding{std::string(check), Severity::kError, table, "", count, {}, std::move(detail)};
 }
 
 std::string Lower(std::string text) {
@@ -25,11 +25,12 @@ std::string Lower(std::string text) {
 std::optional<Finding> RowCountFinding(const VerifiedTable& table, int64_t before, int64_t after) {
   if (table.action == TableAction::kDrop) {
     if (after < 0) return std::nullopt;
-    return TableFinding("row_count", table.name, after,
+    return TableFinding(RowCountCheck::kName, table.name, after,
                         "the policy drops this table, but the copy still has it");
   }
   if (after < 0) {
-    return TableFinding("row_count", table.name, before, "the table is missing from the copy");
+    return TableFinding(RowCountCheck::kName, table.name, before,
+                        "the table is missing from the copy");
   }
   const int64_t expected = table.action == TableAction::kDelete ? 0 : before;
   if (after == expected) return std::nullopt;
@@ -37,7 +38,7 @@ std::optional<Finding> RowCountFinding(const VerifiedTable& table, int64_t befor
       static_cast<int64_t>(table.removable_share * static_cast<double>(before) + 1e-9);
   if (after < expected && expected - after <= removable) return std::nullopt;
   return TableFinding(
-      "row_count", table.name, std::abs(after - expected),
+      RowCountCheck::kName, table.name, std::abs(after - expected),
       table.action == TableAction::kDelete
           ? fmt::format("the policy deletes this table's rows, but the copy has {} rows", after)
           : fmt::format("the copy has {} rows where the original has {}", after, before));
@@ -50,7 +51,7 @@ void CompareColumns(const VerifiedTable& table, bool compare_types,
   for (const auto& column : table.columns) {
     const bool dropped = column.role.rule == "drop";
     if (dropped && column.copy_index >= 0) {
-      findings.push_back(Finding{"schema",
+      findings.push_back(Finding{std::string(SchemaCheck::kName),
                                  Severity::kError,
                                  table.name,
                                  column.name,
@@ -58,7 +59,7 @@ void CompareColumns(const VerifiedTable& table, bool compare_types,
                                  {},
                                  "the policy drops this column, but the copy still has it"});
     } else if (!dropped && column.copy_index < 0) {
-      findings.push_back(Finding{"schema",
+      findings.push_back(Finding{std::string(SchemaCheck::kName),
                                  Severity::kError,
                                  table.name,
                                  column.name,
@@ -72,7 +73,7 @@ void CompareColumns(const VerifiedTable& table, bool compare_types,
     if (!table.original.columns.empty() &&
         std::none_of(table.columns.begin(), table.columns.end(),
                      [&](const VerifiedColumn& c) { return c.name == column.name; })) {
-      findings.push_back(Finding{"schema",
+      findings.push_back(Finding{std::string(SchemaCheck::kName),
                                  Severity::kError,
                                  table.name,
                                  column.name,
@@ -86,7 +87,7 @@ void CompareColumns(const VerifiedTable& table, bool compare_types,
     const auto& before = table.original.columns[&column - table.columns.data()].declared_type;
     const auto& after = copy.columns[static_cast<size_t>(column.copy_index)].declared_type;
     if (Lower(before) != Lower(after)) {
-      findings.push_back(Finding{"schema",
+      findings.push_back(Finding{std::string(SchemaCheck::kName),
                                  Severity::kError,
                                  table.name,
                                  column.name,
@@ -113,7 +114,7 @@ void RowCountCheck::Finish(std::vector<Finding>& findings, CheckOutcome& outcome
   }
   for (const auto& name : plan_.extra_tables) {
     findings.push_back(
-        TableFinding("row_count", name, 0, "the copy has a table the original does not"));
+        TableFinding(RowCountCheck::kName, name, 0, "the copy has a table the original does not"));
     ++outcome.errors;
   }
   outcome.description =

@@ -19,7 +19,10 @@ namespace veil {
 
 class RowCountCheck : public Check {
  public:
+  static constexpr std::string_view kName = "row_count";
+
   explicit RowCountCheck(const VerifyPlan& plan) : plan_(plan) {}
+  std::string_view name() const override { return kName; }
   void OnTableEnd(const VerifiedTable& table, int64_t original_rows, int64_t copy_rows) override;
   void Finish(std::vector<Finding>& findings, CheckOutcome& outcome) override;
 
@@ -30,7 +33,10 @@ class RowCountCheck : public Check {
 
 class SchemaCheck : public Check {
  public:
+  static constexpr std::string_view kName = "schema";
+
   explicit SchemaCheck(const VerifyPlan& plan) : plan_(plan) {}
+  std::string_view name() const override { return kName; }
   void Finish(std::vector<Finding>& findings, CheckOutcome& outcome) override;
 
  private:

@@ -42,9 +42,20 @@ Status UnchangedCheck::OnPairs(const PairedRows& rows) {
   return Status::Ok();
 }
 
-const UnchangedCounts* UnchangedCheck::Counts(size_t table, size_t column) const {
-  const auto it = counts_.find({table, column});
-  return it == counts_.end() ? nullptr : &it->second;
+void UnchangedCheck::Describe(VerificationReport& report) const {
+  for (const VerifiedTable& table : plan_.tables) {
+    if (table.id >= report.tables.size()) break;
+    std::vector<ColumnStatistics>& columns = report.tables[table.id].columns;
+    for (size_t c = 0; c < table.columns.size() && c < columns.size(); ++c) {
+      ColumnStatistics& stats = columns[c];
+      if (const auto it = counts_.find({table.id, c}); it != counts_.end()) {
+        stats.compared = it->second.compared;
+        stats.unchanged = it->second.unchanged.count();
+      }
+      stats.unchanged_threshold =
+          UnchangedThreshold(table.columns[c].role, policy_, stats.compared);
+    }
+  }
 }
 
 void UnchangedCheck::Finish(std::vector<Finding>& findings, CheckOutcome& outcome) {
@@ -60,7 +71,7 @@ void UnchangedCheck::Finish(std::vector<Finding>& findings, CheckOutcome& outcom
         static_cast<double>(counts.unchanged.count()) / static_cast<double>(counts.compared);
     if (share <= threshold) continue;
     findings.push_back(counts.unchanged.ToFinding(
-        "unchanged", Severity::kError, table.name, column.name,
+        std::string(kName), Severity::kError, table.name, column.name,
         fmt::format("{} of {} values ({}) {} identical to the original in the same row; the "
                     "{} rule allows {}",
                     counts.unchanged.count(), counts.compared, Percent(share),

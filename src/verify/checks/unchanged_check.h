@@ -23,15 +23,19 @@ struct UnchangedCounts {
 
 class UnchangedCheck : public Check {
  public:
+  static constexpr std::string_view kName = "unchanged";
+
   UnchangedCheck(const VerifyPlan& plan, const VerifyPolicy& policy)
       : plan_(plan), policy_(policy) {}
+  std::string_view name() const override { return kName; }
 
   Status OnPairs(const PairedRows& rows) override;
   void Finish(std::vector<Finding>& findings, CheckOutcome& outcome) override;
 
-  // Counts for column `column` of table `table` (ids as in the plan); nullptr if the
-  // column was never compared.
-  const UnchangedCounts* Counts(size_t table, size_t column) const;
+  // For every column of the report's tables: the rows compared, how many of them were
+  // unchanged (0 and 0 for a column never compared), and the largest unchanged share its
+  // rule allows.
+  void Describe(VerificationReport& report) const override;
 
  private:
   const VerifyPlan& plan_;

@@ -86,7 +86,7 @@ void UnkeyedHashCheck::Finish(std::vector<Finding>& findings, CheckOutcome& outc
       if (count * 2 <= sample.seen) continue;  // a majority of the sample
       const VerifiedTable& table = plan_.tables[key.first];
       findings.push_back(sample.rows.ToFinding(
-          "unkeyed_hash", Severity::kWarning, table.name, table.columns[key.second].name,
+          std::string(kName), Severity::kWarning, table.name, table.columns[key.second].name,
           fmt::format("{} of the first {} pseudonyms are {}: anyone can reverse them by hashing "
                       "candidate identifiers; use veil's keyed pseudonymise",
                       count, sample.seen, recipe)));

@@ -16,9 +16,11 @@ namespace veil {
 
 class UnkeyedHashCheck : public Check {
  public:
+  static constexpr std::string_view kName = "unkeyed_hash";
   static constexpr int kSample = 64;
 
   explicit UnkeyedHashCheck(const VerifyPlan& plan) : plan_(plan) {}
+  std::string_view name() const override { return kName; }
   Status OnPairs(const PairedRows& rows) override;
   void Finish(std::vector<Finding>& findings, CheckOutcome& outcome) override;
 

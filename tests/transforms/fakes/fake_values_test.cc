@@ -6,9 +6,9 @@
 #include <cctype>
 #include <map>
 
+#include "core/uk_identifiers.h"
 #include "transforms/fakes/fake_test_support.h"
 #include "transforms/fakes/reference_tables.h"
-#include "transforms/fakes/uk_identifiers.h"
 
 namespace veil {
 namespace {

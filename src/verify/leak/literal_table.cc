@@ -1,4 +1,4 @@
-#include "verify/leak_literal_table.h"
+#include "verify/leak/literal_table.h"
 
 #include <algorithm>
 #include <bit>

@@ -1,12 +1,12 @@
 // Which patterns the leak scanner skips, and how the scanner counts them.
-#include "verify/leak_pattern_filter.h"
+#include "verify/leak/pattern_filter.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
-#include "verify/leak_scanner.h"
+#include "verify/leak/scanner.h"
 
 namespace veil {
 namespace {

@@ -1,4 +1,4 @@
-#include "transforms/fakes/uk_identifiers.h"
+#include "core/uk_identifiers.h"
 
 #include <arpa/inet.h>
 

@@ -12,7 +12,7 @@
 // its cell, end at a token boundary and pass the length's shape filter; then the hash of
 // those bytes must find the literal in the table, which compares the bytes.
 //
-// Token boundary: see verify/leak_scanner.h. Thread safety: immutable once built; each
+// Token boundary: see verify/leak/scanner.h. Thread safety: immutable once built; each
 // thread scans with its own Scratch.
 #pragma once
 
@@ -22,10 +22,10 @@
 #include <vector>
 
 #include "veil/status.h"
-#include "verify/leak_literal_table.h"
-#include "verify/leak_prefix_groups.h"
-#include "verify/leak_shape_filter.h"
-#include "verify/leak_text_batch.h"
+#include "verify/leak/literal_table.h"
+#include "verify/leak/prefix_groups.h"
+#include "verify/leak/shape_filter.h"
+#include "verify/leak/text_batch.h"
 
 struct hs_database;
 struct hs_scratch;

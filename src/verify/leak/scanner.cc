@@ -1,4 +1,4 @@
-#include "verify/leak_scanner.h"
+#include "verify/leak/scanner.h"
 
 #include <algorithm>
 #include <limits>
@@ -6,13 +6,13 @@
 #include <thread>
 #include <utility>
 
-#include "verify/leak_hash.h"
-#include "verify/leak_huge_array.h"
-#include "verify/leak_literal_table.h"
-#include "verify/leak_normalise.h"
-#include "verify/leak_prefix_groups.h"
-#include "verify/leak_prefix_matcher.h"
-#include "verify/leak_text_batch.h"
+#include "verify/leak/hash.h"
+#include "verify/leak/huge_array.h"
+#include "verify/leak/literal_table.h"
+#include "verify/leak/normalise.h"
+#include "verify/leak/prefix_groups.h"
+#include "verify/leak/prefix_matcher.h"
+#include "verify/leak/text_batch.h"
 
 namespace veil {
 namespace {

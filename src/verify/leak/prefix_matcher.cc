@@ -1,12 +1,12 @@
-#include "verify/leak_prefix_matcher.h"
+#include "verify/leak/prefix_matcher.h"
 
 #include <hs/hs.h>
 
 #include <algorithm>
 #include <string>
 
-#include "verify/leak_hash.h"
-#include "verify/leak_normalise.h"
+#include "verify/leak/hash.h"
+#include "verify/leak/normalise.h"
 
 namespace veil {
 namespace {

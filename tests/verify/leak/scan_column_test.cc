@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "core/column.h"
-#include "verify/leak_scanner.h"
+#include "verify/leak/scanner.h"
 
 namespace veil {
 namespace {

@@ -1,4 +1,4 @@
-#include "verify/leak_huge_array.h"
+#include "verify/leak/huge_array.h"
 
 #include <algorithm>
 #include <cstdlib>

@@ -1,4 +1,4 @@
-#include "verify/leak_prefix_groups.h"
+#include "verify/leak/prefix_groups.h"
 
 #include <algorithm>
 #include <cstring>

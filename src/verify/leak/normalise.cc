@@ -1,4 +1,4 @@
-#include "verify/leak_normalise.h"
+#include "verify/leak/normalise.h"
 
 #include <cstdint>
 #include <cstring>

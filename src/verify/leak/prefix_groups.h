@@ -11,8 +11,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "verify/leak_dense_ids.h"
-#include "verify/leak_shape_filter.h"
+#include "verify/leak/dense_ids.h"
+#include "verify/leak/shape_filter.h"
 
 namespace veil {
 

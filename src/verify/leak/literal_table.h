@@ -5,7 +5,7 @@
 // A flat open-addressing table (linear probing, load at most ~0.67) of 64-bit slots, each
 // holding a literal and 32 bits of its LeakHash as a tag; the bytes are compared only when
 // the tag matches, so a lookup of text that is not a literal usually reads one slot. The
-// slots sit on huge pages (verify/leak_huge_array.h); callers with many lookups to make
+// slots sit on huge pages (verify/leak/huge_array.h); callers with many lookups to make
 // hide the memory latency by calling Prefetch(hash) some lookups ahead.
 //
 // Built in two steps so that other build work can read entries() meanwhile: the
@@ -21,8 +21,8 @@
 #include <string_view>
 #include <vector>
 
-#include "verify/leak_hash.h"
-#include "verify/leak_huge_array.h"
+#include "verify/leak/hash.h"
+#include "verify/leak/huge_array.h"
 
 namespace veil {
 

@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "verify/leak_hash.h"
+#include "verify/leak/hash.h"
 
 namespace veil {
 
@@ -43,13 +43,6 @@ class LeakDenseIds {
     }
   }
   size_t size() const { return count_; }
-  // Calls f(key, id) for every key, in no particular order.
-  template <typename F>
-  void ForEach(F&& f) const {
-    for (size_t i = 0; i < keys_.size(); ++i) {
-      if (keys_[i] != 0) f(keys_[i], ids_[i]);
-    }
-  }
 
  private:
   static uint64_t Spread(uint64_t key) {

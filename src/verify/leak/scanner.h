@@ -3,7 +3,7 @@
 //
 // What counts as a match:
 //   * Both the patterns and every scanned cell are normalised the same way (see
-//     verify/leak_normalise.h): case-folded, accents removed, common Unicode
+//     verify/leak/normalise.h): case-folded, accents removed, common Unicode
 //     punctuation and spaces mapped to ASCII. So "José" is found in "JOSE", "Zoë" in
 //     "zoe", and an NFD-encoded "José" (e + U+0301) in an NFC-encoded one. Patterns are
 //     also trimmed of surrounding ASCII whitespace.
@@ -24,14 +24,14 @@
 //
 // Patterns too weak to scan for (too short, short numbers, dates, no letter or digit,
 // too long) are skipped, not errors, and counted per reason: see
-// verify/leak_pattern_filter.h.
+// verify/leak/pattern_filter.h.
 //
 // Patterns are personal data: no message produced here ever contains a pattern's or a
 // cell's text, only counts and indexes.
 //
 // Speed: the patterns' normalised texts go into a flat hash table; Hyperscan looks for
 // their 4-byte prefixes in all the cells of a column at once (see
-// verify/leak_prefix_matcher.h). Build may use LeakScannerOptions::build_threads threads.
+// verify/leak/prefix_matcher.h). Build may use LeakScannerOptions::build_threads threads.
 //
 // Thread safety: a LeakScanner owns scratch space and per-scan buffers, so one instance
 // must be used by one thread at a time. Clone() gives another instance sharing the
@@ -47,7 +47,7 @@
 
 #include "core/column.h"
 #include "veil/status.h"
-#include "verify/leak_pattern_filter.h"
+#include "verify/leak/pattern_filter.h"
 
 namespace veil {
 

@@ -1,8 +1,8 @@
 // UK identifier checks: pure predicates on text that say whether a value has the shape and
 // check character of a UK identifier, and whether it lies in a range that is never issued
 // to (or never reaches) a real person. The fakes are built to pass the "never issued" /
-// "reserved" checks; the output verifier reuses them to prove that a fake column holds
-// no real identifiers.
+// "reserved" checks; the output verifier uses them to prove that a fake column holds no
+// real identifiers. They live in core because neither owns them.
 //
 // Every function is a pure function of its argument: no randomness, no allocation, no
 // locale, safe from any thread. Malformed input gives false (or '\0' / -1), never UB.

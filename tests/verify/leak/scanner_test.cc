@@ -1,4 +1,4 @@
-#include "verify/leak_scanner.h"
+#include "verify/leak/scanner.h"
 
 #include <gtest/gtest.h>
 

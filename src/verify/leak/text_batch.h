@@ -16,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-#include "verify/leak_normalise.h"
+#include "verify/leak/normalise.h"
 
 namespace veil {
 

@@ -1,5 +1,5 @@
 // LeakHash: the 64-bit hash of a byte string used by the leak scanner's exact-confirm
-// table (verify/leak_literal_table.h), computed once per pattern at build time and once
+// table (verify/leak/literal_table.h), computed once per pattern at build time and once
 // per candidate occurrence at scan time, so it must be fast on short strings.
 //
 // Not cryptographic and not seeded: equal bytes give equal hashes across runs and

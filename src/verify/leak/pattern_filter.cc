@@ -1,9 +1,9 @@
-#include "verify/leak_pattern_filter.h"
+#include "verify/leak/pattern_filter.h"
 
 #include <algorithm>
 
 #include "core/utf8.h"
-#include "verify/leak_normalise.h"
+#include "verify/leak/normalise.h"
 
 namespace veil {
 namespace {
