@@ -1,9 +1,10 @@
+// RunReportJson (veil/anonymise.h): the report of a `veil anonymise` run as JSON.
 #include <nlohmann/json.hpp>
 
-#include "report/run_report.h"
+#include "veil/anonymise.h"
 #include "veil/version.h"
 
-namespace veil::report {
+namespace veil {
 namespace {
 
 nlohmann::ordered_json PrivacyJson(const PrivacyOutcome& outcome) {
@@ -48,12 +49,12 @@ std::string RunReportJson(const RunSummary& summary) {
   nlohmann::ordered_json privacy = nlohmann::ordered_json::array();
   for (const auto& outcome : summary.privacy) privacy.push_back(PrivacyJson(outcome));
   nlohmann::ordered_json report = {{"veil_version", kVersion},
-                           {"target", summary.target},
-                           {"policy_sha256", summary.policy_digest},
-                           {"secret_fingerprint", summary.secret_fingerprint},
-                           {"seconds", summary.seconds},
-                           {"tables", tables},
-                           {"privacy", privacy}};
+                                   {"target", summary.target},
+                                   {"policy_sha256", summary.policy_digest},
+                                   {"secret_fingerprint", summary.secret_fingerprint},
+                                   {"seconds", summary.seconds},
+                                   {"tables", tables},
+                                   {"privacy", privacy}};
   if (summary.verification) {
     report["verification"] = {{"passed", summary.verification->passed},
                               {"errors", summary.verification->errors()},
@@ -62,4 +63,4 @@ std::string RunReportJson(const RunSummary& summary) {
   return report.dump(2) + "\n";
 }
 
-}  // namespace veil::report
+}  // namespace veil

@@ -1,0 +1,39 @@
+#include "cli/shared_options.h"
+
+#include <map>
+
+namespace veil {
+
+void AddPolicyOption(CLI::App& command, std::string& path, const std::string& description) {
+  command.add_option("--policy", path, description)->required();
+}
+
+void AddDelimiterOption(CLI::App& command, std::string& text, const std::string& description) {
+  command.add_option("--delimiter", text, description);
+}
+
+void AddReportOption(CLI::App& command, std::string& path, const std::string& description) {
+  command.add_option("--report", path, description);
+}
+
+void AddJobsOption(CLI::App& command, int& jobs, const std::string& description) {
+  command.add_option("--jobs", jobs, description)->check(CLI::Range(1, 256));
+}
+
+void AddFormatOption(CLI::App& command, OutputFormat& format, const std::string& description) {
+  static const std::map<std::string, OutputFormat> kNames = {{"text", OutputFormat::kText},
+                                                             {"json", OutputFormat::kJson}};
+  command
+      .add_option_function<std::string>(
+          "--format", [&format](const std::string& name) { format = kNames.at(name); }, description)
+      ->check(CLI::IsMember(kNames));
+}
+
+Result<char> ParseDelimiter(const std::string& text) {
+  if (text.empty()) return char{0};
+  if (text == "tab" || text == "\\t") return '\t';
+  if (text.size() == 1 && text != "\"" && text != "\n" && text != "\r") return text[0];
+  return InvalidArgument(kDelimiterRefusal);
+}
+
+}  // namespace veil
