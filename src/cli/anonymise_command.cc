@@ -72,7 +72,7 @@ int Run(AnonymiseArgs& args, PublishGate& gate) {
   const auto delimiter = ParseDelimiter(args.delimiter);
   if (!delimiter.ok()) return FailUsage(delimiter.status().message());
   args.options.csv_delimiter = delimiter.value();
-  if (!args.report.empty() && !args.report.ends_with(".json")) {
+  if (!args.report.empty() && ReportFormatOf(args.report) != ReportFormat::kJson) {
     return FailUsage("--report of anonymise writes JSON: name a .json file");
   }
   if (args.options.target.empty() != args.options.in_place) {

@@ -21,7 +21,9 @@ struct RiskArgs {
 };
 
 int Run(RiskArgs& args, PublishGate& gate) {
-  if (!args.report.empty() && !args.report.ends_with(".html") && !args.report.ends_with(".json")) {
+  const auto report_format = ReportFormatOf(args.report);
+  if (!args.report.empty() && report_format != ReportFormat::kHtml &&
+      report_format != ReportFormat::kJson) {
     return FailUsage("--report names a .html or .json file");
   }
   const auto delimiter = ParseDelimiter(args.delimiter);
@@ -36,7 +38,7 @@ int Run(RiskArgs& args, PublishGate& gate) {
     std::printf("%s", RiskAnalysisText(*analysis).c_str());
   }
   if (!args.report.empty()) {
-    const std::string text = args.report.ends_with(".json")
+    const std::string text = report_format == ReportFormat::kJson
                                  ? RiskAnalysisJson(*analysis) + "\n"
                                  : RiskAnalysisHtml(*analysis, args.options.policy_path);
     const Status written = WriteFileAtomically(args.report, text, "the report", gate);

@@ -1,5 +1,7 @@
 #include "cli/shared_options.h"
 
+#include <cctype>
+#include <filesystem>
 #include <map>
 
 namespace veil {
@@ -14,6 +16,20 @@ void AddDelimiterOption(CLI::App& command, std::string& text, const std::string&
 
 void AddReportOption(CLI::App& command, std::string& path, const std::string& description) {
   command.add_option("--report", path, description);
+}
+
+std::optional<ReportFormat> ReportFormatOf(const std::string& path) {
+  static const std::map<std::string, ReportFormat> kExtensions = {
+      {".md", ReportFormat::kMarkdown},
+      {".markdown", ReportFormat::kMarkdown},
+      {".html", ReportFormat::kHtml},
+      {".htm", ReportFormat::kHtml},
+      {".json", ReportFormat::kJson}};
+  std::string extension = std::filesystem::path(path).extension().string();
+  for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const auto found = kExtensions.find(extension);
+  if (found == kExtensions.end()) return std::nullopt;
+  return found->second;
 }
 
 void AddJobsOption(CLI::App& command, int& jobs, const std::string& description) {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <optional>
 #include <string>
 
 #include "veil/status.h"
@@ -19,8 +20,16 @@ void AddPolicyOption(CLI::App& command, std::string& path, const std::string& de
 // `--delimiter X`, the CSV delimiter as typed; see ParseDelimiter().
 void AddDelimiterOption(CLI::App& command, std::string& text, const std::string& description);
 
-// `--report FILE`; which extensions a command accepts is that command's to check.
+// `--report FILE`; which formats a command writes is that command's to check, with
+// ReportFormatOf().
 void AddReportOption(CLI::App& command, std::string& path, const std::string& description);
+
+// The formats a report file can have, named by its extension.
+enum class ReportFormat { kMarkdown, kHtml, kJson };
+
+// The format `path`'s extension names, whatever its case: .md or .markdown, .html or .htm,
+// .json; nullopt for any other extension or none.
+std::optional<ReportFormat> ReportFormatOf(const std::string& path);
 
 // `--jobs N`, N from 1 to 256; anything else is a usage error while parsing.
 void AddJobsOption(CLI::App& command, int& jobs, const std::string& description);

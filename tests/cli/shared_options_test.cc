@@ -42,6 +42,20 @@ TEST(ParseDelimiterTest, QuotesLineBreaksAndLongerTextAreRefusedAlike) {
   }
 }
 
+TEST(ReportFormatOfTest, TheExtensionNamesTheFormatWhateverItsCase) {
+  EXPECT_EQ(ReportFormatOf("r.md"), ReportFormat::kMarkdown);
+  EXPECT_EQ(ReportFormatOf("dir/r.markdown"), ReportFormat::kMarkdown);
+  EXPECT_EQ(ReportFormatOf("r.html"), ReportFormat::kHtml);
+  EXPECT_EQ(ReportFormatOf("R.HTM"), ReportFormat::kHtml);
+  EXPECT_EQ(ReportFormatOf("a.b/r.Json"), ReportFormat::kJson);
+}
+
+TEST(ReportFormatOfTest, AnyOtherExtensionOrNoneIsNoFormat) {
+  for (const std::string path : {"r.pdf", "r.txt", "r", "", "json", ".json/r", "r.json.gz"}) {
+    EXPECT_EQ(ReportFormatOf(path), std::nullopt) << path;
+  }
+}
+
 // Parses `args` with a command that has every shared option; throws what CLI11 throws.
 struct Parsed {
   std::string policy;
