@@ -105,4 +105,10 @@ struct RunSummary {
 
 Result<RunSummary> Anonymise(const AnonymiseOptions& options);
 
+// The report of a run (`veil anonymise --report FILE.json`) as JSON, indented by two spaces
+// and ending in a newline: what was written, with which policy and key fingerprint, and for
+// every table with a privacy section the generalisation chosen, the records suppressed,
+// the metric and the class sizes. Names and figures only, never a data value or the secret.
+std::string RunReportJson(const RunSummary& summary);
+
 }  // namespace veil

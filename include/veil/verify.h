@@ -111,5 +111,8 @@ std::string VerificationJson(const VerificationReport& report);
 // page (inline CSS and SVG, nothing fetched from the network).
 std::string VerificationMarkdown(const VerificationReport& report);
 std::string VerificationHtml(const VerificationReport& report);
+// The short plain-text summary `veil verify` prints: the verdict, each finding (check,
+// place, rows, detail) and each check's result, one or two lines each.
+std::string VerificationText(const VerificationReport& report);
 
 }  // namespace veil

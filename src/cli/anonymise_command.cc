@@ -7,8 +7,10 @@
 #include <memory>
 
 #include "cli/atomic_file.h"
+#include "cli/error_printer.h"
+#include "cli/exit_codes.h"
+#include "cli/shared_options.h"
 #include "cli/verification_output.h"
-#include "report/run_report.h"
 #include "veil/anonymise.h"
 
 namespace veil {
@@ -20,13 +22,6 @@ struct AnonymiseArgs {
   std::string report;
   bool quiet = false;
 };
-
-Result<char> ParseDelimiter(const std::string& text) {
-  if (text.empty()) return char{0};
-  if (text == "\\t" || text == "tab") return '\t';
-  if (text.size() == 1 && text != "\"" && text != "\n" && text != "\r") return text[0];
-  return InvalidArgument("--delimiter takes one character (or 'tab')");
-}
 
 void PrintPrivacy(const PrivacyOutcome& p) {
   std::string levels;
@@ -78,20 +73,14 @@ void PrintSummary(const RunSummary& s) {
 
 int Run(AnonymiseArgs& args, PublishGate& gate) {
   const auto delimiter = ParseDelimiter(args.delimiter);
-  if (!delimiter.ok()) {
-    std::fprintf(stderr, "veil: %s\n", delimiter.status().message().c_str());
-    return 2;
-  }
+  if (!delimiter.ok()) return FailUsage(delimiter.status().message());
   args.options.csv_delimiter = delimiter.value();
-  if (!args.report.empty() && !args.report.ends_with(".json")) {
-    std::fprintf(stderr, "veil: --report of anonymise writes JSON: name a .json file\n");
-    return 2;
+  if (!args.report.empty() && ReportFormatOf(args.report) != ReportFormat::kJson) {
+    return FailUsage("--report of anonymise writes JSON: name a .json file");
   }
   if (args.options.target.empty() != args.options.in_place) {
-    std::fprintf(stderr, "veil: %s\n",
-                 args.options.in_place ? "--in-place takes one DATABASE and no TARGET"
-                                       : "TARGET is required (or --in-place for a database)");
-    return 2;
+    return FailUsage(args.options.in_place ? "--in-place takes one DATABASE and no TARGET"
+                                           : "TARGET is required (or --in-place for a database)");
   }
   const bool show_progress = !args.quiet && isatty(STDERR_FILENO);
   if (show_progress) {
@@ -102,21 +91,13 @@ int Run(AnonymiseArgs& args, PublishGate& gate) {
   args.options.publish_gate = &gate;
   auto summary = Anonymise(args.options);
   if (show_progress) std::fprintf(stderr, "\r\033[K");
-  if (!summary.ok()) {
-    std::fprintf(stderr, "veil: error: %s\n", summary.status().message().c_str());
-    return 1;
-  }
-  for (const auto& warning : summary->warnings) {
-    std::fprintf(stderr, "veil: warning: %s\n", warning.c_str());
-  }
+  if (!summary.ok()) return FailRun(summary.status().message());
+  for (const auto& warning : summary->warnings) Warn(warning);
   if (!args.quiet && !summary->output_removed) PrintSummary(*summary);
   if (!args.report.empty()) {
     const Status written =
-        WriteFileAtomically(args.report, report::RunReportJson(*summary), "the report", gate);
-    if (!written.ok()) {
-      std::fprintf(stderr, "veil: error: %s\n", written.message().c_str());
-      return 1;
-    }
+        WriteFileAtomically(args.report, RunReportJson(*summary), "the report", gate);
+    if (!written.ok()) return FailRun(written.message());
   }
   if (summary->verification) {
     const bool failed = summary->output_removed;
@@ -124,13 +105,12 @@ int Run(AnonymiseArgs& args, PublishGate& gate) {
       PrintVerificationText(*summary->verification, failed ? stderr : stdout);
     }
     if (failed) {
-      std::fprintf(stderr,
-                   "veil: error: the copy failed verification and was not written "
-                   "(the staged copy was removed before publishing)\n");
-      return 1;
+      return FailRun(
+          "the copy failed verification and was not written (the staged copy was removed "
+          "before publishing)");
     }
   }
-  return 0;
+  return kExitOk;
 }
 
 }  // namespace
@@ -140,7 +120,7 @@ void AddAnonymiseCommand(CLI::App& app, int& exit_code, PublishGate& gate) {
   CLI::App* cmd = app.add_subcommand(
       "anonymise", "Write an anonymised copy of SOURCE to TARGET, as the policy says");
   cmd->alias("anonymize");
-  cmd->add_option("--policy", args->options.policy_path, "Policy YAML file")->required();
+  AddPolicyOption(*cmd, args->options.policy_path, "Policy YAML file");
   cmd->add_option("source", args->options.source,
                   "CSV file, directory of CSV files, SQLite database (*.sqlite, *.db, "
                   "sqlite:PATH) or PostgreSQL URI (postgresql://USER@HOST:PORT/DB)")
@@ -156,12 +136,11 @@ void AddAnonymiseCommand(CLI::App& app, int& exit_code, PublishGate& gate) {
   cmd->add_flag("-q,--quiet", args->quiet, "No progress line and no summary");
   cmd->add_flag("--verify", args->options.verify,
                 "Verify the copy as `veil verify` does; remove it again if an error is found");
-  cmd->add_option("--jobs", args->options.jobs,
-                  "Threads per table (reading, rules and writing overlap); default: one per core")
-      ->check(CLI::Range(1, 256));
-  cmd->add_option("--delimiter", args->delimiter,
-                  "CSV delimiter of the source (one character or 'tab'); default: detect");
-  cmd->add_option("--report", args->report,
+  AddJobsOption(*cmd, args->options.jobs,
+                "Threads per table (reading, rules and writing overlap); default: one per core");
+  AddDelimiterOption(*cmd, args->delimiter,
+                     "CSV delimiter of the source (one character or 'tab'); default: detect");
+  AddReportOption(*cmd, args->report,
                   "Write a JSON report of the run (tables, and for privacy sections the levels "
                   "chosen, records suppressed, metric and class sizes)");
   cmd->callback([args, &exit_code, &gate]() { exit_code = Run(*args, gate); });

@@ -1,6 +1,6 @@
 // `veil anonymise --policy POLICY SOURCE TARGET`: registers the subcommand on the app.
-// When the subcommand runs, `exit_code` receives the process exit status (0 success,
-// 1 error, 2 usage); it must outlive app.parse().
+// When the subcommand runs, `exit_code` receives the process exit status (cli/exit_codes.h:
+// 0 success, 1 a failed run, 2 usage); it must outlive app.parse().
 #pragma once
 
 #include <CLI/CLI.hpp>

@@ -4,7 +4,10 @@
 #include <memory>
 
 #include "cli/atomic_file.h"
-#include "engine/hierarchy_export.h"
+#include "cli/error_printer.h"
+#include "cli/exit_codes.h"
+#include "cli/shared_options.h"
+#include "veil/hierarchy.h"
 
 namespace veil {
 namespace {
@@ -16,26 +19,18 @@ struct HierarchyArgs {
 };
 
 int Run(HierarchyArgs& args, PublishGate& gate) {
-  if (args.delimiter.size() > 1) {
-    std::fprintf(stderr, "veil: --delimiter takes one character\n");
-    return 2;
-  }
-  args.options.csv_delimiter = args.delimiter.empty() ? 0 : args.delimiter[0];
+  const auto delimiter = ParseDelimiter(args.delimiter);
+  if (!delimiter.ok()) return FailUsage(delimiter.status().message());
+  args.options.csv_delimiter = delimiter.value();
   auto text = ExportHierarchy(args.options);
-  if (!text.ok()) {
-    std::fprintf(stderr, "veil: error: %s\n", text.status().message().c_str());
-    return 2;
-  }
+  if (!text.ok()) return FailRun(text.status().message());
   if (args.output.empty()) {
     std::fwrite(text->data(), 1, text->size(), stdout);
-    return 0;
+    return kExitOk;
   }
   const Status written = WriteFileAtomically(args.output, *text, "the hierarchy", gate);
-  if (!written.ok()) {
-    std::fprintf(stderr, "veil: error: %s\n", written.message().c_str());
-    return 2;
-  }
-  return 0;
+  if (!written.ok()) return FailRun(written.message());
+  return kExitOk;
 }
 
 }  // namespace
@@ -44,12 +39,13 @@ void AddHierarchyCommand(CLI::App& app, int& exit_code, PublishGate& gate) {
   auto args = std::make_shared<HierarchyArgs>();
   CLI::App* cmd = app.add_subcommand(
       "hierarchy", "Write the generalisation hierarchy of a quasi-identifier, in ARX's format");
-  cmd->add_option("--policy", args->options.policy_path, "Policy YAML file")->required();
+  AddPolicyOption(*cmd, args->options.policy_path, "Policy YAML file");
   cmd->add_option("source", args->options.source, "The data whose values the hierarchy covers")
       ->required();
   cmd->add_option("column", args->options.column, "COLUMN or TABLE.COLUMN")->required();
   cmd->add_option("--output", args->output, "Write to this file instead of stdout");
-  cmd->add_option("--delimiter", args->delimiter, "CSV delimiter; default: detect");
+  AddDelimiterOption(*cmd, args->delimiter,
+                     "CSV delimiter (one character or 'tab'); default: detect");
   cmd->callback([args, &exit_code, &gate]() { exit_code = Run(*args, gate); });
 }
 

@@ -1,6 +1,7 @@
 // `veil hierarchy --policy POLICY SOURCE COLUMN [--output FILE]`: writes the hierarchy
 // veil would use for the quasi-identifier COLUMN (or TABLE.COLUMN), in ARX's format, to
-// stdout or FILE (written aside and moved into place). Exit status 0, or 2 on error.
+// stdout or FILE (written aside and moved into place). Exit status (cli/exit_codes.h): 0,
+// 1 when the run fails, 2 on a usage error.
 #pragma once
 
 #include <CLI/CLI.hpp>

@@ -1,16 +1,19 @@
-// The `veil` command line. Each subcommand parses its options, calls the library and
-// prints a short summary; errors are one line on stderr and a non-zero exit status.
+// The `veil` command line. Each subcommand parses its options (the shared ones through
+// cli/shared_options.h), calls the library and prints a short summary; a problem is one
+// `veil: ` line on stderr (cli/error_printer.h) and the exit status of cli/exit_codes.h:
+// 2 for a bad command line, 1 for a failed run.
 // SIGINT and SIGTERM end the run like an error (cli/interrupts.h): exit 130 or 143. An
 // exception that escapes a command (a bug, or memory running out) is a one-line error and
 // exit 1, never an abort.
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
-#include <cstdio>
 #include <exception>
 #include <new>
 
 #include "cli/anonymise_command.h"
+#include "cli/error_printer.h"
+#include "cli/exit_codes.h"
 #include "cli/hierarchy_command.h"
 #include "cli/interrupts.h"
 #include "cli/risk_command.h"
@@ -20,15 +23,12 @@
 int main(int argc, char** argv) {
   // First: from here on SIGINT and SIGTERM end the run like an error (exit 130 / 143).
   auto interrupts = veil::Interrupts::Start();
-  if (!interrupts.ok()) {
-    std::fprintf(stderr, "veil: error: %s\n", interrupts.status().message().c_str());
-    return 1;
-  }
+  if (!interrupts.ok()) return veil::FailRun(interrupts.status().message());
   veil::PublishGate& gate = **interrupts;
   CLI::App app{"veil: anonymise, scramble, generalise and verify data about people"};
   app.require_subcommand(1);
   app.set_version_flag("--version", fmt::format("veil {}", veil::kVersion));
-  int exit_code = 0;
+  int exit_code = veil::kExitOk;
   veil::AddAnonymiseCommand(app, exit_code, gate);
   veil::AddVerifyCommand(app, exit_code, gate);
   veil::AddRiskCommand(app, exit_code, gate);
@@ -36,18 +36,17 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? 0 : 2;
+    // --help and --version end parsing too, with exit code 0: CLI11 prints them.
+    if (e.get_exit_code() == 0) return app.exit(e);
+    return veil::FailUsage(fmt::format("{} (see --help)", e.what()));
   } catch (const std::bad_alloc&) {
     // Unwinding destroyed every uncommitted sink: nothing was published.
-    std::fprintf(stderr, "veil: error: out of memory (output not yet published was removed)\n");
-    return 1;
+    return veil::FailRun("out of memory (output not yet published was removed)");
   } catch (const std::exception&) {
     // A bug, not an input error. what() may quote data (a JSON parser's last token), so it
     // is not shown.
-    std::fprintf(stderr,
-                 "veil: internal error: an unexpected exception stopped the run (output not yet "
-                 "published was removed)\n");
-    return 1;
+    return veil::FailInternally(
+        "an unexpected exception stopped the run (output not yet published was removed)");
   }
   return exit_code;
 }

@@ -1,8 +1,8 @@
 // `veil risk --policy POLICY SOURCE [--table T] [--format text|json] [--population N]
 // [--report FILE.html|.json]`: prints the re-identification risk of a table under its
 // quasi-identifiers, as it stands and (with a privacy section) as it would be released.
-// Exit status 0 on success, 2 on a usage or input error. `exit_code` must outlive
-// app.parse().
+// Exit status (cli/exit_codes.h) 0 on success, 1 when the run fails, 2 on a usage error.
+// `exit_code` must outlive app.parse().
 #pragma once
 
 #include <CLI/CLI.hpp>

@@ -4,6 +4,7 @@
 // holds none.
 #pragma once
 
+#include <cstdio>
 #include <string>
 
 #include "veil/publish_gate.h"
@@ -12,7 +13,8 @@
 
 namespace veil {
 
-// Prints the verdict, each finding (check, place, rows, detail) and each check's result.
+// Prints VerificationText(report) to `out`: the verdict, each finding (check, place, rows,
+// detail) and each check's result.
 void PrintVerificationText(const VerificationReport& report, std::FILE* out);
 
 // Whether `path` names a report format veil writes (.md, .markdown, .html, .htm, .json).

@@ -5,6 +5,9 @@
 #include <cstdio>
 #include <memory>
 
+#include "cli/error_printer.h"
+#include "cli/exit_codes.h"
+#include "cli/shared_options.h"
 #include "cli/verification_output.h"
 #include "veil/verify.h"
 
@@ -13,26 +16,21 @@ namespace {
 
 struct VerifyArgs {
   VerifyOptions options;
-  std::string format = "text";
+  OutputFormat format = OutputFormat::kText;
   std::string report;
   std::string delimiter;
 };
 
-int Fail(const std::string& message, int code) {
-  std::fprintf(stderr, "veil: %s%s\n", code == 2 ? "" : "error: ", message.c_str());
-  return code;
-}
-
 int Run(VerifyArgs& args, PublishGate& gate) {
   if (!args.report.empty() && !IsReportPath(args.report)) {
-    return Fail("--report must end in .md, .html or .json", 2);
+    return FailUsage("--report must end in .md, .html or .json");
   }
-  if (args.delimiter.size() > 1) return Fail("--delimiter takes one character", 2);
-  if (args.delimiter == "tab" || args.delimiter == "\\t") args.delimiter = "\t";
-  args.options.csv_delimiter = args.delimiter.empty() ? 0 : args.delimiter[0];
+  const auto delimiter = ParseDelimiter(args.delimiter);
+  if (!delimiter.ok()) return FailUsage(delimiter.status().message());
+  args.options.csv_delimiter = delimiter.value();
   auto report = Verify(args.options);
-  if (!report.ok()) return Fail(report.status().message(), 2);
-  if (args.format == "json") {
+  if (!report.ok()) return FailRun(report.status().message());
+  if (args.format == OutputFormat::kJson) {
     std::fputs(VerificationJson(*report).c_str(), stdout);
     std::fputs("\n", stdout);
   } else {
@@ -40,11 +38,11 @@ int Run(VerifyArgs& args, PublishGate& gate) {
   }
   if (!args.report.empty()) {
     if (Status written = WriteVerificationReport(*report, args.report, gate); !written.ok()) {
-      return Fail(written.message(), 2);
+      return FailRun(written.message());
     }
-    if (args.format != "json") std::printf("  report: %s\n", args.report.c_str());
+    if (args.format != OutputFormat::kJson) std::printf("  report: %s\n", args.report.c_str());
   }
-  return report->passed ? 0 : 1;
+  return report->passed ? kExitOk : kExitFailed;
 }
 
 }  // namespace
@@ -53,17 +51,14 @@ void AddVerifyCommand(CLI::App& app, int& exit_code, PublishGate& gate) {
   auto args = std::make_shared<VerifyArgs>();
   CLI::App* cmd = app.add_subcommand(
       "verify", "Check that ANONYMISED is a safe copy of ORIGINAL under the policy");
-  cmd->add_option("--policy", args->options.policy_path, "Policy YAML file the copy was made with")
-      ->required();
+  AddPolicyOption(*cmd, args->options.policy_path, "Policy YAML file the copy was made with");
   cmd->add_option("original", args->options.original, "The original (any SOURCE form)")->required();
   cmd->add_option("anonymised", args->options.anonymised, "The anonymised copy")->required();
-  cmd->add_option("--format", args->format, "Output on stdout: text (default) or json")
-      ->check(CLI::IsMember({"text", "json"}));
-  cmd->add_option("--report", args->report,
+  AddFormatOption(*cmd, args->format, "Output on stdout: text (default) or json");
+  AddReportOption(*cmd, args->report,
                   "Also write a report for sign-off: FILE.md, FILE.html or FILE.json");
-  cmd->add_option("--delimiter", args->delimiter, "CSV delimiter (one character or 'tab')");
-  cmd->add_option("--jobs", args->options.jobs, "Threads for the leak search; default: cores")
-      ->check(CLI::Range(1, 256));
+  AddDelimiterOption(*cmd, args->delimiter, "CSV delimiter (one character or 'tab')");
+  AddJobsOption(*cmd, args->options.jobs, "Threads for the leak search; default: cores");
   cmd->callback([args, &exit_code, &gate]() { exit_code = Run(*args, gate); });
 }
 

@@ -1,4 +1,4 @@
-#include "engine/hierarchy_export.h"
+#include "veil/hierarchy.h"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "engine/risk_analysis.h"
+#include "veil/risk.h"
 
 #include <fmt/format.h>
 
@@ -10,6 +10,7 @@
 #include "privacy/privacy_input.h"
 #include "privacy/privacy_outcome.h"
 #include "privacy/quasi_identifier_spec.h"
+#include "privacy/risk.h"
 
 namespace veil {
 namespace {

@@ -1,7 +1,6 @@
 #include "engine/run_setup.h"
 
-#include <thread>
-
+#include "core/thread_count.h"
 #include "engine/fake_originals.h"
 #include "engine/privacy_stage.h"
 #include "engine/progress.h"
@@ -80,10 +79,8 @@ Result<int64_t> WriteTable(RunSetup& setup, TablePlan& plan, Source& source, Sin
     VEIL_ASSIGN_OR_RETURN(reader, source.Open(plan.input.name));
   }
   ProgressMeter meter(plan.input.name, reader->EstimatedRows(), options.on_progress);
-  const int threads =
-      options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency());
   return RunTable(
-      plan, *reader, *writer, [&](int64_t rows) { meter.Update(rows); }, threads);
+      plan, *reader, *writer, [&](int64_t rows) { meter.Update(rows); }, ThreadsFor(options.jobs));
 }
 
 Status RemoveSchemaTextHoldingOriginals(RunSetup& setup, Sink& sink) {

@@ -1,9 +1,10 @@
+// RunReportJson (veil/anonymise.h): the report of a `veil anonymise` run as JSON.
 #include <nlohmann/json.hpp>
 
-#include "report/run_report.h"
+#include "veil/anonymise.h"
 #include "veil/version.h"
 
-namespace veil::report {
+namespace veil {
 namespace {
 
 nlohmann::ordered_json PrivacyJson(const PrivacyOutcome& outcome) {
@@ -65,4 +66,4 @@ std::string RunReportJson(const RunSummary& summary) {
   return report.dump(2) + "\n";
 }
 
-}  // namespace veil::report
+}  // namespace veil

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <thread>
 
+#include "core/thread_count.h"
 #include "io/location.h"
 #include "io/source.h"
 #include "policy/policy.h"
@@ -98,8 +99,7 @@ Result<VerificationReport> VerifyOpenCopy(const VerifyOptions& options, Source& 
   const VerifyPlan plan =
       PlanVerification(policy, *code_lists, original_schemas, copy_schemas, same_kind);
 
-  const int threads =
-      options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency());
+  const int threads = ThreadsFor(options.jobs);
   const std::vector<std::unique_ptr<Check>> checks = BuiltinChecks(plan, policy, threads);
   for (const auto& check : checks) VEIL_RETURN_IF_ERROR(check->Prepare(*original, copy));
   DistinctCounter distinct;

