@@ -1,6 +1,12 @@
 // LeakScanner: finds which of a set of original identifying values (patterns) occur in
 // output text, so that `veil verify` can report originals that survived anonymisation.
 //
+// The entry point of verify/leak/, and the only header its users need. The other files
+// are its parts: normalise (the text folding), pattern_filter (which values are too weak
+// to search for), text_batch (a column's cells normalised end to end), prefix_matcher
+// (the Hyperscan stage, over prefix_groups and shape_filter), literal_table with hash
+// and huge_array (the exact confirmation), dense_ids (build-time numbering).
+//
 // What counts as a match:
 //   * Both the patterns and every scanned cell are normalised the same way (see
 //     verify/leak/normalise.h): case-folded, accents removed, common Unicode

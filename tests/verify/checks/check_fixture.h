@@ -66,7 +66,7 @@ class CheckFixture {
   // Feeds table `table` (its id in the plan) to `check` as the verifier does: OnOriginal
   // and, when the copy has the table, OnCopy and OnPairs for the rows both sides have;
   // then OnTableEnd with both sides' row counts (-1 for a table the copy lacks).
-  void Feed(Check& check, size_t table_id, const std::vector<Cells>& original,
+  void Feed(BatchObserver& check, size_t table_id, const std::vector<Cells>& original,
             const std::vector<Cells>& copy) {
     const Batch before = MakeBatch(original), after = MakeBatch(copy);
     const VerifiedTable& table = plan_.tables.at(table_id);

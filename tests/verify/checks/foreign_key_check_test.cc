@@ -40,8 +40,7 @@ TEST(ForeignKeyCheckTest, AReferenceThatNoLongerResolvesIsAnError) {
   // foreign_key_check.cc), left as it is because issue 12 allows no change of output.
   EXPECT_NE(findings[0].detail.find("1 reference (parent_id) -> parent"), std::string::npos)
       << findings[0].detail;
-  EXPECT_NE(findings[0].detail.find("no row in the copy"), std::string::npos)
-      << findings[0].detail;
+  EXPECT_NE(findings[0].detail.find("no row in the copy"), std::string::npos) << findings[0].detail;
   EXPECT_EQ(outcome.errors, 1);
   EXPECT_NE(outcome.coverage.find("1 references were already dangling"), std::string::npos)
       << outcome.coverage;
