@@ -1,4 +1,5 @@
 #include "verify/verify_plan.h"
+#include "policy/rule_kinds.h"
 
 namespace veil {
 namespace {
@@ -19,7 +20,7 @@ int ColumnIndex(const TableSchema& schema, const std::string& name) {
 
 // An entity whose date_shift range is exactly {0, 0} keeps dates on purpose.
 void AdjustForEntity(const Policy& policy, ColumnRole& role) {
-  if (role.rule != "date_shift" || role.entity.empty()) return;
+  if (role.rule != rule_kind::kDateShift || role.entity.empty()) return;
   const auto it = policy.entities.find(role.entity);
   if (it == policy.entities.end() || !it->second.date_shift) return;
   const DayRange range = *it->second.date_shift;

@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "core/date_text.h"
+#include "policy/rule_kinds.h"
 
 namespace veil {
 namespace {
@@ -30,7 +31,7 @@ std::string RangeProblem(int days, const DayRange& range) {
 Status DateIntervalCheck::OnPairs(const PairedRows& rows) {
   for (size_t c = 0; c < rows.table.columns.size(); ++c) {
     const VerifiedColumn& column = rows.table.columns[c];
-    if (column.role.rule != "date_shift" || column.copy_index < 0) continue;
+    if (column.role.rule != rule_kind::kDateShift || column.copy_index < 0) continue;
     if (column.role.own_shift) {
       CheckColumn(rows, c, *column.role.own_shift, -1);
       continue;

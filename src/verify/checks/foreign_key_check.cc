@@ -1,4 +1,5 @@
 #include "verify/checks/foreign_key_check.h"
+#include "policy/rule_kinds.h"
 
 #include <fmt/format.h>
 
@@ -96,7 +97,7 @@ Status ForeignKeyCheck::OnPairs(const PairedRows& rows) {
   const std::hash<std::string_view> hash;
   for (size_t c = 0; c < rows.table.columns.size(); ++c) {
     const VerifiedColumn& column = rows.table.columns[c];
-    if (column.role.rule != "pseudonymise" || column.copy_index < 0) continue;
+    if (column.role.rule != rule_kind::kPseudonymise || column.copy_index < 0) continue;
     const auto [id, added] = column_ids_.emplace(std::make_pair(rows.table.id, c),
                                                  static_cast<uint32_t>(columns_.size()));
     if (added) columns_.emplace_back(rows.table.id, c);
@@ -159,7 +160,7 @@ void ForeignKeyCheck::CheckReference(Reference& r, std::vector<Finding>& finding
   findings.push_back(
       broken.ToFinding(std::string(kName), Severity::kError, child.name,
                        child.columns[r.child_columns[0].front()].name,
-                       fmt::format("{} {} no row in the copy, though {} in the original",
+                       fmt::format("{} {} {} no row in the copy, though {} in the original",
                                    CountOf(broken.count(), "reference", "references"), r.name,
                                    broken.count() == 1 ? "finds" : "find",
                                    broken.count() == 1 ? "it did" : "they did")));

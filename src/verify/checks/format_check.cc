@@ -10,6 +10,7 @@
 #include "core/date_text.h"
 #include "core/uk_identifiers.h"
 #include "core/utf8.h"
+#include "policy/rule_kinds.h"
 
 namespace veil {
 namespace {
@@ -120,11 +121,11 @@ void FormatCheck::CheckColumn(const PairedRows& rows, size_t c) {
   const auto copy_index = static_cast<size_t>(column.copy_index);
   const auto limit = DeclaredLength(rows.table.copy->columns[copy_index].declared_type);
   const PseudonymFormat* pseudonym = nullptr;
-  if (role.rule == "pseudonymise") {
+  if (role.rule == rule_kind::kPseudonymise) {
     const auto it = policy_.entities.find(role.entity);
     if (it != policy_.entities.end()) pseudonym = &it->second.pseudonym;
   }
-  const bool dated = role.rule == "date_shift" || role.rule == "date_random";
+  const bool dated = role.rule == rule_kind::kDateShift || role.rule == rule_kind::kDateRandom;
   checked_.emplace(rows.table.id, c);
   const Column& before = rows.OriginalColumn(c);
   const Column& after = rows.CopyColumn(copy_index);

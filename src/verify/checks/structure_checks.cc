@@ -1,4 +1,5 @@
 #include "verify/checks/structure_checks.h"
+#include "policy/rule_kinds.h"
 
 #include <fmt/format.h>
 
@@ -49,7 +50,7 @@ void CompareColumns(const VerifiedTable& table, bool compare_types,
   const TableSchema& copy = *table.copy;
   std::vector<std::string> expected;
   for (const auto& column : table.columns) {
-    const bool dropped = column.role.rule == "drop";
+    const bool dropped = column.role.rule == rule_kind::kDrop;
     if (dropped && column.copy_index >= 0) {
       findings.push_back(Finding{std::string(SchemaCheck::kName),
                                  Severity::kError,

@@ -3,14 +3,15 @@
 #include <fmt/format.h>
 
 #include "core/utf8.h"
+#include "policy/rule_kinds.h"
 
 namespace veil {
 namespace {
 
 // Whether the rule may keep this original as it is.
 bool MayKeep(const ColumnRole& role, std::string_view original) {
-  if (role.rule == "mask") return CountCodePoints(original) <= role.mask_keep_last;
-  if (role.rule == "value") return original == role.constant;
+  if (role.rule == rule_kind::kMask) return CountCodePoints(original) <= role.mask_keep_last;
+  if (role.rule == rule_kind::kValue) return original == role.constant;
   return false;
 }
 

@@ -1,4 +1,5 @@
 #include "verify/checks/unkeyed_hash_check.h"
+#include "policy/rule_kinds.h"
 
 #include <fmt/format.h>
 #include <openssl/evp.h>
@@ -63,7 +64,7 @@ std::string Recipe(std::string_view original, std::string_view pseudonym) {
 Status UnkeyedHashCheck::OnPairs(const PairedRows& rows) {
   for (size_t c = 0; c < rows.table.columns.size(); ++c) {
     const VerifiedColumn& column = rows.table.columns[c];
-    if (column.role.rule != "pseudonymise" || column.copy_index < 0) continue;
+    if (column.role.rule != rule_kind::kPseudonymise || column.copy_index < 0) continue;
     Sample& sample = samples_[{rows.table.id, c}];
     const Column& before = rows.OriginalColumn(c);
     const Column& after = rows.CopyColumn(static_cast<size_t>(column.copy_index));

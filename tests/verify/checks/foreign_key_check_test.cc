@@ -36,11 +36,10 @@ TEST(ForeignKeyCheckTest, AReferenceThatNoLongerResolvesIsAnError) {
   EXPECT_EQ(findings[0].table, "child");
   EXPECT_EQ(findings[0].column, "parent_id");
   EXPECT_EQ(findings[0].rows, (std::vector<int64_t>{2}));
-  // Not the whole sentence: its verb is misplaced today (four arguments for three {} in
-  // foreign_key_check.cc), left as it is because issue 12 allows no change of output.
-  EXPECT_NE(findings[0].detail.find("1 reference (parent_id) -> parent"), std::string::npos)
-      << findings[0].detail;
-  EXPECT_NE(findings[0].detail.find("no row in the copy"), std::string::npos) << findings[0].detail;
+  // The whole sentence (its verb was once dropped: four arguments for three {}).
+  EXPECT_EQ(findings[0].detail,
+            "1 reference (parent_id) -> parent finds no row in the copy, though it did in the "
+            "original");
   EXPECT_EQ(outcome.errors, 1);
   EXPECT_NE(outcome.coverage.find("1 references were already dangling"), std::string::npos)
       << outcome.coverage;
