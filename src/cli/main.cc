@@ -16,6 +16,7 @@
 #include "cli/exit_codes.h"
 #include "cli/hierarchy_command.h"
 #include "cli/interrupts.h"
+#include "cli/password_redaction.h"
 #include "cli/risk_command.h"
 #include "cli/verify_command.h"
 #include "veil/version.h"
@@ -38,7 +39,8 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     // --help and --version end parsing too, with exit code 0: CLI11 prints them.
     if (e.get_exit_code() == 0) return app.exit(e);
-    return veil::FailUsage(fmt::format("{} (see --help)", e.what()));
+    // CLI11 quotes the argument it rejects: a database URI there may hold a password.
+    return veil::FailUsage(fmt::format("{} (see --help)", veil::WithoutPasswords(e.what())));
   } catch (const std::bad_alloc&) {
     // Unwinding destroyed every uncommitted sink: nothing was published.
     return veil::FailRun("out of memory (output not yet published was removed)");

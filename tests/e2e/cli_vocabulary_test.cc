@@ -116,6 +116,20 @@ TEST_F(CliVocabularyTest, AnUnknownOptionIsAUsageErrorOnOneVeilLine) {
   EXPECT_EQ(dir_.Entries(), (std::vector<std::string>{"copy.csv", "people.csv", "policy.yaml"}));
 }
 
+// CLI11 quotes the argument it refuses; a password in a database URI typed there (or in
+// a connection string) must not reach the terminal.
+TEST_F(CliVocabularyTest, AUsageErrorNeverRepeatsAPassword) {
+  for (const std::string extra :
+       {"postgresql://ann:TopSecret42@127.0.0.1:1/care", "host=h password=TopSecret42"}) {
+    const auto r = RunVeil(
+        {"verify", "--policy", Path("policy.yaml"), Path("people.csv"), Path("people.csv"), extra});
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_NE(r.err.find("veil: "), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find("TopSecret42"), std::string::npos) << r.err;
+    EXPECT_EQ(r.out.find("TopSecret42"), std::string::npos) << r.out;
+  }
+}
+
 TEST_F(CliVocabularyTest, EveryCommandRefusesABadDelimiterWithTheSameLine) {
   for (const std::string bad : {"\"", "ab", "\n", "\r", ";;", "tabs"}) {
     for (const auto& command : Commands()) {
