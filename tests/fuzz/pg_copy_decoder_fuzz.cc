@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "fuzz_support.h"
-#include "io/postgres_connection.h"
-#include "io/postgres_copy_writer.h"
+#include "io/postgres/connection.h"
+#include "io/postgres/copy_writer.h"
 
 namespace {
 
