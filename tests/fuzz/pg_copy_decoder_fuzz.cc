@@ -29,7 +29,7 @@ std::string Encode(const std::vector<Column>& columns, size_t row) {
     } else {
       as_text.Append(columns[c].Text(row));
     }
-    veil::pgsink::AppendCopyCell(line, as_text, 0);
+    veil::postgres::AppendCopyCell(line, as_text, 0);
   }
   line.push_back('\n');
   return line;

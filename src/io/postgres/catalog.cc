@@ -7,8 +7,9 @@
 #include <utility>
 
 #include "io/postgres/catalog_types.h"
+#include "io/postgres/quote.h"
 
-namespace veil::pgcatalog {
+namespace veil::postgres {
 namespace {
 
 constexpr const char* kTablesSql =
@@ -360,7 +361,7 @@ Result<std::vector<Relation>> ReadRelations(const PostgresConnection& conn) {
     if (relation.schema.find('.') != std::string::npos) {
       return InputError(fmt::format(
           "{}: schema {} has a dot in its name, so its tables cannot be named schema.table",
-          conn.Describe(), PgQuoteIdentifier(relation.schema)));
+          conn.Describe(), QuoteIdentifier(relation.schema)));
     }
     relation.name = TableName(relation.schema, relation.table);
     relations.push_back(std::move(relation));
@@ -384,7 +385,7 @@ Result<std::vector<ViewSchema>> ReadViews(const PostgresConnection& conn) {
 
 Result<TableShape> ReadShape(const PostgresConnection& conn, const Relation& rel) {
   const Reading in{conn, rel,
-                   fmt::format("reading the schema of table {}", PgQuoteIdentifier(rel.name))};
+                   fmt::format("reading the schema of table {}", QuoteIdentifier(rel.name))};
   TableShape shape;
   shape.schema.name = rel.name;
   shape.schema.comment = rel.comment;
@@ -406,4 +407,4 @@ int64_t EstimateRows(const PostgresConnection& conn, const Relation& rel) {
   return Integer(result->get(), 0, 0);
 }
 
-}  // namespace veil::pgcatalog
+}  // namespace veil::postgres

@@ -26,7 +26,7 @@
 #include "io/postgres/connection.h"
 #include "veil/status.h"
 
-namespace veil::pgcatalog {
+namespace veil::postgres {
 
 struct Relation {
   std::string name;  // as the source's TableNames() gives it
@@ -56,4 +56,4 @@ Result<std::vector<ViewSchema>> ReadViews(const PostgresConnection& conn);
 // vacuumed or analysed) or the query fails.
 int64_t EstimateRows(const PostgresConnection& conn, const Relation& rel);
 
-}  // namespace veil::pgcatalog
+}  // namespace veil::postgres

@@ -2,7 +2,7 @@
 
 #include <string>
 
-namespace veil::pgcatalog {
+namespace veil::postgres {
 namespace {
 
 // The user types the columns need, following arrays to their elements, domains to their
@@ -131,4 +131,4 @@ Status ReadTypes(const PostgresConnection& conn, const std::string& oid, std::st
   return Status::Ok();
 }
 
-}  // namespace veil::pgcatalog
+}  // namespace veil::postgres

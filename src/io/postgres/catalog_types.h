@@ -9,7 +9,7 @@
 #include "io/postgres/connection.h"
 #include "veil/status.h"
 
-namespace veil::pgcatalog {
+namespace veil::postgres {
 
 // Appends to schema.types the enum, domain, composite and range types the columns of the
 // table with the given oid need, directly or through arrays, domains, composite
@@ -19,4 +19,4 @@ namespace veil::pgcatalog {
 Status ReadTypes(const PostgresConnection& conn, const std::string& oid, std::string_view what,
                  TableSchema& schema);
 
-}  // namespace veil::pgcatalog
+}  // namespace veil::postgres

@@ -95,18 +95,6 @@ Status FieldCountError(size_t expected) {
 
 }  // namespace
 
-std::string PgQuoteIdentifier(std::string_view name) {
-  std::string quoted;
-  quoted.reserve(name.size() + 2);
-  quoted.push_back('"');
-  for (const char c : name) {
-    if (c == '"') quoted.push_back('"');
-    quoted.push_back(c);
-  }
-  quoted.push_back('"');
-  return quoted;
-}
-
 Result<PostgresConnection> PostgresConnection::Open(const std::string& conninfo) {
   // libpq's parse errors quote the malformed part, which may be a password: parse first
   // and report failures in our own words.

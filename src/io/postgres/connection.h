@@ -6,12 +6,9 @@
 // - Open() accepts what libpq accepts (URIs, key=value strings); PG* environment
 //   variables and ~/.pgpass apply as libpq applies them. The connection's
 //   application_name is "veil" unless the string or PGAPPNAME names another.
-// - Error messages read "postgresql://user@host:port/db: WHAT: REASON". They never hold a
-//   password or the connection string: a malformed connection string is reported without
-//   libpq's parse message, which may quote part of it. REASON is the server's primary
-//   message, except for data exceptions (SQLSTATE class 22) and integrity violations
-//   (class 23), whose messages may quote a value and are replaced by veil's own words.
-//   The server's DETAIL, HINT and CONTEXT fields are never shown.
+// - Error messages read "postgresql://user@host:port/db: WHAT: REASON" and follow the
+//   error contract of io/postgres/errors.h. A malformed connection string is reported
+//   without libpq's parse message, which may quote part of it.
 // - AppendCopyTextRow decodes one row of COPY's text format exactly (every escape the
 //   server writes or reads), without ever putting a cell's bytes in an error message.
 #pragma once
@@ -42,9 +39,6 @@ inline std::string_view PgText(const PGresult* result, int row, int column) {
 inline bool PgIsNull(const PGresult* result, int row, int column) {
   return PQgetisnull(result, row, column) != 0;
 }
-
-// "a ""b""": an identifier quoted for PostgreSQL.
-std::string PgQuoteIdentifier(std::string_view name);
 
 class PostgresConnection {
  public:

@@ -6,7 +6,9 @@
 #include <cstdint>
 #include <utility>
 
-namespace veil::pgsink {
+#include "io/postgres/quote.h"
+
+namespace veil::postgres {
 namespace {
 
 constexpr size_t kCopyChunkBytes = size_t{1} << 20;
@@ -68,7 +70,8 @@ class PostgresTableWriter final : public TableWriter {
       return Misuse(fmt::format("written while table {} is still being written", target_->copying));
     }
     std::string names;
-    for (const auto& column : columns_) names += (names.empty() ? "" : ", ") + Quote(column);
+    for (const auto& column : columns_)
+      names += (names.empty() ? "" : ", ") + QuoteIdentifier(column);
     const std::string sql = fmt::format("COPY {} ({}) FROM STDIN", name_.Sql(), names);
     ResultPtr result(PQexec(target_->session.get(), sql.c_str()));
     if (!result || PQresultStatus(result.get()) != PGRES_COPY_IN) {
@@ -113,7 +116,7 @@ class PostgresTableWriter final : public TableWriter {
         ParseCopyContext(ErrorField(result, PG_DIAG_CONTEXT), name_.table, columns_);
     std::string column = ErrorField(result, PG_DIAG_COLUMN_NAME);
     if (column.empty()) column = position.column;
-    if (!column.empty()) what += ", column " + Quote(column);
+    if (!column.empty()) what += ", column " + QuoteIdentifier(column);
     if (position.line > 0) what += fmt::format(", row {}", RowOfLine(position.line));
     const std::string state = ErrorField(result, PG_DIAG_SQLSTATE);
     if (state == "23514" && ErrorField(result, PG_DIAG_CONSTRAINT_NAME).empty()) {
@@ -210,4 +213,4 @@ std::unique_ptr<TableWriter> MakeCopyWriter(std::shared_ptr<Target> target, Tabl
                                                std::move(columns));
 }
 
-}  // namespace veil::pgsink
+}  // namespace veil::postgres

@@ -20,7 +20,7 @@
 #include "io/postgres/target.h"
 #include "io/sink.h"
 
-namespace veil::pgsink {
+namespace veil::postgres {
 
 std::unique_ptr<TableWriter> MakeCopyWriter(std::shared_ptr<Target> target, TableName name,
                                             std::vector<std::string> columns);
@@ -38,4 +38,4 @@ struct CopyPosition {
 CopyPosition ParseCopyContext(const std::string& context, const std::string& table,
                               const std::vector<std::string>& columns);
 
-}  // namespace veil::pgsink
+}  // namespace veil::postgres

@@ -2,17 +2,10 @@
 
 #include <fmt/format.h>
 
+#include "io/postgres/quote.h"
+
 namespace veil {
 namespace {
-
-std::string QuoteName(const std::string& name) {
-  std::string quoted = "\"";
-  for (const char c : name) {
-    quoted += c;
-    if (c == '"') quoted += '"';
-  }
-  return quoted + "\"";
-}
 
 const char* DataErrorText(const std::string& state) {
   if (state == "22001") return "a value is too long for the column's type";
@@ -25,7 +18,7 @@ const char* DataErrorText(const std::string& state) {
 }
 
 std::string IntegrityErrorText(const std::string& state, const std::string& constraint) {
-  const std::string name = constraint.empty() ? "" : " " + QuoteName(constraint);
+  const std::string name = constraint.empty() ? "" : " " + postgres::QuoteIdentifier(constraint);
   if (state == "23502") return "NULL in a NOT NULL column";
   if (state == "23505") return fmt::format("duplicate key in unique constraint{}", name);
   if (state == "23503") {

@@ -1,12 +1,18 @@
-// How veil names PostgreSQL connections and reports their errors, shared by the source
-// and both sinks.
+// How veil names PostgreSQL connections and reports their errors: the error contract of
+// the whole PostgreSQL wing (source, copy sink, in-place scrub), stated here once; the
+// other headers of io/postgres/ refer to it.
 //
-// Guarantees: a label is "postgresql://user@host:port/db", never a password. An error
-// reads "PREFIX: REASON (SQLSTATE xxxxx)". Server messages of class 22 (data exception)
-// and 23 (integrity violation) may quote a value, so their REASON is veil's own words
-// (naming the constraint, if any) and their code is kInput and kConflict; any other
-// REASON is the server's primary message, or libpq's message flattened to one line, and
-// the code kIo. DETAIL, HINT and CONTEXT are never shown.
+// Guarantees:
+// - A connection is named by its label, "postgresql://user@host:port/db": the database,
+//   never a password or the connection string.
+// - An error reads "PREFIX: REASON (SQLSTATE xxxxx)", PREFIX naming the connection and
+//   what was being done (the table, and when known the column and source row); the
+//   SQLSTATE is kept whenever the server sent one.
+// - Never a value: server messages of class 22 (data exception) and 23 (integrity
+//   violation) may quote a value, so their REASON is veil's own words (naming the
+//   constraint, if any) and their code is kInput and kConflict; any other REASON is the
+//   server's primary message (it names objects only), or libpq's message flattened to
+//   one line, and the code kIo. DETAIL, HINT and CONTEXT are never shown.
 #pragma once
 
 #include <libpq-fe.h>

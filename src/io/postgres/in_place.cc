@@ -9,10 +9,11 @@
 
 #include "io/postgres/copy_writer.h"
 #include "io/postgres/identity.h"
+#include "io/postgres/quote.h"
 #include "io/postgres/sink_sql.h"
 #include "io/postgres/target.h"
 
-namespace veil::pgsink {
+namespace veil::postgres {
 namespace {
 
 // The tables a PostgreSQL source lists (io/postgres/source.cc), with their oids.
@@ -120,7 +121,8 @@ std::string TriggerEnableSql(const SavedTrigger& trigger) {
   const char* how = trigger.mode == "A"   ? "ENABLE ALWAYS"
                     : trigger.mode == "R" ? "ENABLE REPLICA"
                                           : "ENABLE";
-  return fmt::format("ALTER TABLE {} {} TRIGGER {}", trigger.table, how, Quote(trigger.name));
+  return fmt::format("ALTER TABLE {} {} TRIGGER {}", trigger.table, how,
+                     QuoteIdentifier(trigger.name));
 }
 
 std::string OidArray(const std::vector<std::string>& oids) {
@@ -162,7 +164,7 @@ class InPlaceSink final : public Sink {
     std::string list;
     for (const auto& column : schema.columns) {
       columns.push_back(column.name);
-      list += (list.empty() ? "" : ", ") + Quote(column.name);
+      list += (list.empty() ? "" : ", ") + QuoteIdentifier(column.name);
     }
     if (columns.empty()) {
       return InvalidArgument(fmt::format("{}: table {} keeps no column", label(), live.name.Sql()));
@@ -171,7 +173,7 @@ class InPlaceSink final : public Sink {
     TableName stage{"pg_temp", live.name.schema + "." + live.name.table};
     VEIL_RETURN_IF_ERROR(
         Exec(fmt::format("CREATE TEMP TABLE {} ON COMMIT DROP AS SELECT {} FROM {} WITH NO DATA",
-                         Quote(stage.table), list, live.name.Sql()),
+                         QuoteIdentifier(stage.table), list, live.name.Sql()),
              fmt::format("staging table {}", live.name.Sql())));
     staged_.push_back({live, stage, columns});
     return MakeCopyWriter(target_, stage, std::move(columns));
@@ -264,8 +266,9 @@ class InPlaceSink final : public Sink {
     for (const auto& row : rows) {
       foreign_keys_.push_back({row[0], row[1], row[2]});
       VEIL_RETURN_IF_ERROR(
-          Exec(fmt::format("ALTER TABLE {} DROP CONSTRAINT {}", row[0], Quote(row[1])),
-               fmt::format("setting aside foreign key {} of table {}", Quote(row[1]), row[0])));
+          Exec(fmt::format("ALTER TABLE {} DROP CONSTRAINT {}", row[0], QuoteIdentifier(row[1])),
+               fmt::format("setting aside foreign key {} of table {}", QuoteIdentifier(row[1]),
+                           row[0])));
     }
     return Status::Ok();
   }
@@ -275,12 +278,13 @@ class InPlaceSink final : public Sink {
   Status RestoreForeignKeys() const {
     for (const auto& fk : foreign_keys_) {
       const std::string what = fmt::format("restoring foreign key {} of table {} after the scrub",
-                                           Quote(fk.name), fk.owner);
-      VEIL_RETURN_IF_ERROR(target_->session
-                               .TryQuery(fmt::format("ALTER TABLE {} ADD CONSTRAINT {} {}",
-                                                     fk.owner, Quote(fk.name), fk.definition),
-                                         {}, what)
-                               .status());
+                                           QuoteIdentifier(fk.name), fk.owner);
+      VEIL_RETURN_IF_ERROR(
+          target_->session
+              .TryQuery(fmt::format("ALTER TABLE {} ADD CONSTRAINT {} {}", fk.owner,
+                                    QuoteIdentifier(fk.name), fk.definition),
+                        {}, what)
+              .status());
     }
     return Status::Ok();
   }
@@ -291,9 +295,10 @@ class InPlaceSink final : public Sink {
                             Query(kTriggersSql, {table.live.oid}, "listing triggers"));
       for (const auto& row : rows) {
         triggers_.push_back({table.live.name.Sql(), row[0], row[1]});
-        VEIL_RETURN_IF_ERROR(Exec(
-            fmt::format("ALTER TABLE {} DISABLE TRIGGER {}", table.live.name.Sql(), Quote(row[0])),
-            fmt::format("pausing the triggers of {}", table.live.name.Sql())));
+        VEIL_RETURN_IF_ERROR(
+            Exec(fmt::format("ALTER TABLE {} DISABLE TRIGGER {}", table.live.name.Sql(),
+                             QuoteIdentifier(row[0])),
+                 fmt::format("pausing the triggers of {}", table.live.name.Sql())));
       }
     }
     return Status::Ok();
@@ -312,11 +317,12 @@ class InPlaceSink final : public Sink {
     for (const auto& row : live) {
       if (kept.count(row[0])) continue;
       VEIL_RETURN_IF_ERROR(
-          Exec(fmt::format("ALTER TABLE {} DROP COLUMN {}", sql_name, Quote(row[0])),
-               fmt::format("dropping column {} of table {}", Quote(row[0]), sql_name)));
+          Exec(fmt::format("ALTER TABLE {} DROP COLUMN {}", sql_name, QuoteIdentifier(row[0])),
+               fmt::format("dropping column {} of table {}", QuoteIdentifier(row[0]), sql_name)));
     }
     std::string list;
-    for (const auto& column : table.columns) list += (list.empty() ? "" : ", ") + Quote(column);
+    for (const auto& column : table.columns)
+      list += (list.empty() ? "" : ", ") + QuoteIdentifier(column);
     VEIL_RETURN_IF_ERROR(
         Exec(fmt::format("INSERT INTO {} ({}) OVERRIDING SYSTEM VALUE SELECT {} FROM {}", sql_name,
                          list, list, table.stage.Sql()),
@@ -365,7 +371,7 @@ class InPlaceSink final : public Sink {
           fmt::format("SELECT pg_catalog.setval({0}, m) FROM (SELECT max({1})::bigint AS m FROM "
                       "{2}) AS x, {3} AS s WHERE m IS NOT NULL AND (m > s.last_value OR (m = "
                       "s.last_value AND NOT s.is_called))",
-                      Literal(row[1]), Quote(row[0]), table.name.Sql(), row[1]),
+                      QuoteLiteral(row[1]), QuoteIdentifier(row[0]), table.name.Sql(), row[1]),
           what));
     }
     return Status::Ok();
@@ -393,7 +399,7 @@ class InPlaceSink final : public Sink {
 };
 
 }  // namespace
-}  // namespace veil::pgsink
+}  // namespace veil::postgres
 
 namespace veil {
 
@@ -401,15 +407,15 @@ Result<std::unique_ptr<Sink>> OpenPostgresInPlaceSink(const std::string& conninf
                                                       InPlaceRecord record,
                                                       const AdmitServer& admit,
                                                       int lock_timeout_ms) {
-  VEIL_ASSIGN_OR_RETURN(const pgsink::ConnectOptions options, pgsink::ParseConninfo(conninfo));
-  pgsink::ConnPtr conn = pgsink::Connect(options, nullptr);
-  if (!pgsink::Connected(conn)) return pgsink::ConnectError(conn);
+  VEIL_ASSIGN_OR_RETURN(const postgres::ConnectOptions options, postgres::ParseConninfo(conninfo));
+  postgres::ConnPtr conn = postgres::Connect(options, nullptr);
+  if (!postgres::Connected(conn)) return postgres::ConnectError(conn);
   // Judged on what the connection reached, before a statement that writes or locks.
   VEIL_ASSIGN_OR_RETURN(const ReachedServer reached, ReadReachedServer(conn.get()));
   VEIL_RETURN_IF_ERROR(admit(reached));
   VEIL_RETURN_IF_ERROR(TakeScrubLock(conn.get(), reached));
-  auto sink = std::make_unique<pgsink::InPlaceSink>(
-      std::make_shared<pgsink::Target>(std::move(conn)), std::move(record));
+  auto sink = std::make_unique<postgres::InPlaceSink>(
+      std::make_shared<postgres::Target>(std::move(conn)), std::move(record));
   VEIL_RETURN_IF_ERROR(sink->Start(lock_timeout_ms));
   return std::unique_ptr<Sink>(std::move(sink));
 }

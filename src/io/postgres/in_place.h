@@ -28,8 +28,8 @@
 //   naming the constraint) except those whose columns or tables no longer exist;
 //   restores the triggers; moves the sequences of staged tables' columns past their
 //   highest value; records the run in veil.veil_runs (created if missing); commits.
-// - Errors name the database (never a password), the table, the constraint or the column,
-//   never a value.
+// - Errors name the database, the table, the constraint or the column, never a value
+//   (io/postgres/errors.h).
 #pragma once
 
 #include <memory>

@@ -14,12 +14,13 @@
 #include "io/postgres/connection.h"
 #include "io/postgres/copy_writer.h"
 #include "io/postgres/errors.h"
+#include "io/postgres/quote.h"
 #include "io/postgres/sink_sql.h"
 #include "io/postgres/sink_staging.h"
 #include "io/postgres/source.h"
 #include "io/postgres/target.h"
 
-namespace veil::pgsink {
+namespace veil::postgres {
 namespace {
 
 // Creates the database a connection attempt failed to reach, if it is missing, under a
@@ -171,7 +172,7 @@ class PostgresSink final : public Sink {
     if (tables.empty()) return Status::Ok();
     return ConflictError(fmt::format(
         "{}: database {} already has tables (e.g. {}); use --force to replace the schemas written",
-        label(), Quote(PQdb(target_->session.get())), tables[0][0]));
+        label(), QuoteIdentifier(PQdb(target_->session.get())), tables[0][0]));
   }
 
   Status ListObjectsToClear() {
@@ -184,12 +185,12 @@ class PostgresSink final : public Sink {
   // Before a schema's first use: with --force, drops what it held; creates it if missing.
   Status PrepareSchema(const std::string& schema) {
     if (!prepared_.insert(schema).second) return Status::Ok();
-    const std::string what = fmt::format("preparing schema {}", Quote(schema));
+    const std::string what = fmt::format("preparing schema {}", QuoteIdentifier(schema));
     for (const auto& sql : clear_[schema]) VEIL_RETURN_IF_ERROR(Exec(sql, what));
     VEIL_ASSIGN_OR_RETURN(const std::vector<Row> found,
                           Query("SELECT 1 FROM pg_namespace WHERE nspname = $1", {schema}, what));
     if (!found.empty()) return Status::Ok();
-    return Exec("CREATE SCHEMA " + Quote(schema), what);
+    return Exec("CREATE SCHEMA " + QuoteIdentifier(schema), what);
   }
 
   // A partitioned table with its partitions. A partition key the output cannot have (over
@@ -227,7 +228,7 @@ class PostgresSink final : public Sink {
     for (const auto& type : schema.types) {
       const bool needed = std::any_of(type.columns.begin(), type.columns.end(),
                                       [&](const std::string& c) { return output.count(c) > 0; });
-      const std::string name = Quote(type.schema) + "." + Quote(type.name);
+      const std::string name = QuoteIdentifier(type.schema) + "." + QuoteIdentifier(type.name);
       if (!needed || !types_created_.insert(name).second) continue;
       VEIL_RETURN_IF_ERROR(PrepareSchema(type.schema));
       VEIL_ASSIGN_OR_RETURN(const std::string found, TypeSchema(name));
@@ -245,7 +246,7 @@ class PostgresSink final : public Sink {
     VEIL_ASSIGN_OR_RETURN(const std::string type, ColumnType(column.declared_type));
     // What is written for a type the target lacks would not fit the replacement.
     const bool exact = type == column.declared_type;
-    std::string definition = Quote(column.name) + " " + type;
+    std::string definition = QuoteIdentifier(column.name) + " " + type;
     if (exact) {
       VEIL_ASSIGN_OR_RETURN(definition, WithCollation(std::move(definition), column));
     }
@@ -269,7 +270,7 @@ class PostgresSink final : public Sink {
     VEIL_ASSIGN_OR_RETURN(const std::string type, ColumnType(column.declared_type));
     if (type != column.declared_type) return std::optional<std::string>();
     VEIL_ASSIGN_OR_RETURN(std::string definition,
-                          WithCollation(Quote(column.name) + " " + type, column));
+                          WithCollation(QuoteIdentifier(column.name) + " " + type, column));
     definition += " GENERATED ALWAYS AS (" + generated.expression + ") STORED";
     if (column.not_null) definition += " NOT NULL";
     return std::optional<std::string>(std::move(definition));
@@ -326,7 +327,7 @@ class PostgresSink final : public Sink {
     VEIL_ASSIGN_OR_RETURN(
         const std::optional<std::vector<Row>> found,
         target_->session.TryQuery(kTypeSchemaSql, {declared},
-                                  fmt::format("looking up type {}", Quote(declared))));
+                                  fmt::format("looking up type {}", QuoteIdentifier(declared))));
     return found && !found->empty() ? (*found)[0][0] : std::string();
   }
 
@@ -349,10 +350,10 @@ class PostgresSink final : public Sink {
       const bool first = use == sequences_.end();
       if (first) use = sequences_.insert(sequences_.end(), SequenceUse{name, {}});
       const bool owner = known ? spec->owned_by == column.name
-                               : first && name.rfind(Quote(table.schema) + ".", 0) == 0;
+                               : first && name.rfind(QuoteIdentifier(table.schema) + ".", 0) == 0;
       if (owner) {
-        after.push_back(
-            fmt::format("ALTER SEQUENCE {} OWNED BY {}.{}", name, table.Sql(), Quote(column.name)));
+        after.push_back(fmt::format("ALTER SEQUENCE {} OWNED BY {}.{}", name, table.Sql(),
+                                    QuoteIdentifier(column.name)));
       }
       if (IsPlainNextval(*column.default_sql, written) && IsIntegerType(column.declared_type)) {
         use->columns.emplace_back(table.Sql(), column.name);
@@ -367,7 +368,7 @@ class PostgresSink final : public Sink {
     VEIL_ASSIGN_OR_RETURN(const std::vector<Row> parts, Query(kSequenceNameSql, {written}, what));
     if (parts.empty()) return InternalError(fmt::format("{}: {}: no name", label(), what));
     VEIL_RETURN_IF_ERROR(PrepareSchema(parts[0][0]));
-    const std::string name = Quote(parts[0][0]) + "." + Quote(parts[0][1]);
+    const std::string name = QuoteIdentifier(parts[0][0]) + "." + QuoteIdentifier(parts[0][1]);
     VEIL_RETURN_IF_ERROR(
         Exec(fmt::format("CREATE SEQUENCE IF NOT EXISTS {}{}", name, options), what));
     return name;
@@ -395,9 +396,9 @@ class PostgresSink final : public Sink {
           Exec(AdvanceSql(sequence), fmt::format("advancing sequence {}", sequence.name)));
     }
     for (const auto& [table, column] : identities_) {
-      VEIL_RETURN_IF_ERROR(
-          Exec(AdvanceIdentitySql(table, column),
-               fmt::format("advancing the identity sequence of {}.{}", table, Quote(column))));
+      VEIL_RETURN_IF_ERROR(Exec(
+          AdvanceIdentitySql(table, column),
+          fmt::format("advancing the identity sequence of {}.{}", table, QuoteIdentifier(column))));
     }
     return Status::Ok();
   }
@@ -437,9 +438,9 @@ class PostgresSink final : public Sink {
 
   Status AddIndexesAndChecks(const OutputTable& table) const {
     for (const auto& index : table.indexes) {
-      VEIL_RETURN_IF_ERROR(AddOptional(
-          IndexSql(table, index),
-          fmt::format("creating index {} on table {}", Quote(index.name), table.name.Sql())));
+      VEIL_RETURN_IF_ERROR(AddOptional(IndexSql(table, index),
+                                       fmt::format("creating index {} on table {}",
+                                                   QuoteIdentifier(index.name), table.name.Sql())));
     }
     for (const auto& check : table.checks) {
       VEIL_RETURN_IF_ERROR(AddOptional(
@@ -502,12 +503,12 @@ Result<std::unique_ptr<Sink>> Open(const std::string& conninfo, bool force) {
 }
 
 }  // namespace
-}  // namespace veil::pgsink
+}  // namespace veil::postgres
 
 namespace veil {
 
 Result<std::unique_ptr<Sink>> OpenPostgresSink(const std::string& conninfo, bool force) {
-  return pgsink::Open(conninfo, force);
+  return postgres::Open(conninfo, force);
 }
 
 }  // namespace veil

@@ -53,9 +53,8 @@
 //   TimeZone UTC, into the table's written columns (not its generated ones). Cells are
 //   sent as their bytes; NULL as NULL; a blob cell as bytea hex. A row of a partitioned
 //   table that fits no partition fails the load, saying so.
-// - Error messages name the database (postgresql://user@host:port/db, never a
-//   password), the table and, when the server says, the column, source row and
-//   constraint; never a cell's content (data errors are described in veil's own words).
+// - Error messages name the database, the table and, when the server says, the column,
+//   source row and constraint; never a cell's content (io/postgres/errors.h).
 // Tables are written one at a time (CreateTable, Write..., Finish). A writer may outlive
 // its sink; after Commit() or the sink's destruction its Write() fails. Not thread-safe.
 #pragma once

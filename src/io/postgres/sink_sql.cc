@@ -4,7 +4,9 @@
 
 #include <algorithm>
 
-namespace veil::pgsink {
+#include "io/postgres/quote.h"
+
+namespace veil::postgres {
 
 const char* const kFirstTableSql = R"sql(
 SELECT format('%I.%I', n.nspname, c.relname)
@@ -61,12 +63,6 @@ std::string Join(const std::vector<std::string>& parts) {
   return joined;
 }
 
-std::string Literal(std::string_view text) {
-  std::string literal = "'";
-  for (const char c : text) literal += c == '\'' ? std::string("''") : std::string(1, c);
-  return literal + "'";
-}
-
 std::vector<std::string> NextvalNames(const std::string& default_sql) {
   static constexpr std::string_view kCall = "nextval('";
   static constexpr std::string_view kEnd = "'::regclass)";
@@ -86,7 +82,7 @@ std::vector<std::string> NextvalNames(const std::string& default_sql) {
 }
 
 bool IsPlainNextval(const std::string& default_sql, const std::string& name) {
-  return default_sql == "nextval(" + Literal(name) + "::regclass)";
+  return default_sql == "nextval(" + QuoteLiteral(name) + "::regclass)";
 }
 
 std::string SequenceAs(const std::string& column_type) {
@@ -168,15 +164,17 @@ std::string CreateTableSql(const OutputTable& table,
 
 std::string PrimaryKeySql(const OutputTable& table) {
   if (table.primary_key.empty()) return "";
-  const std::string name =
-      table.primary_key_name.empty() ? "" : "CONSTRAINT " + Quote(table.primary_key_name) + " ";
+  const std::string name = table.primary_key_name.empty()
+                               ? ""
+                               : "CONSTRAINT " + QuoteIdentifier(table.primary_key_name) + " ";
   return fmt::format("ALTER TABLE {} ADD {}PRIMARY KEY {}", table.name.Sql(), name,
                      QuotedList(table.primary_key));
 }
 
 std::string IndexSql(const OutputTable& table, const IndexSchema& index) {
   if (!index.create_sql.empty()) return index.create_sql;
-  const std::string name = index.name.empty() ? "" : "CONSTRAINT " + Quote(index.name) + " ";
+  const std::string name =
+      index.name.empty() ? "" : "CONSTRAINT " + QuoteIdentifier(index.name) + " ";
   if (!index.definition.empty()) {
     return fmt::format("ALTER TABLE {} ADD {}{}", table.name.Sql(), name, index.definition);
   }
@@ -184,13 +182,14 @@ std::string IndexSql(const OutputTable& table, const IndexSchema& index) {
     return fmt::format("ALTER TABLE {} ADD {}UNIQUE {}", table.name.Sql(), name,
                        QuotedList(index.columns));
   }
-  return fmt::format("CREATE INDEX {}ON {} {}", index.name.empty() ? "" : Quote(index.name) + " ",
-                     table.name.Sql(), QuotedList(index.columns));
+  return fmt::format("CREATE INDEX {}ON {} {}",
+                     index.name.empty() ? "" : QuoteIdentifier(index.name) + " ", table.name.Sql(),
+                     QuotedList(index.columns));
 }
 
 std::string ForeignKeySql(const OutputTable& table, const ForeignKeySchema& fk,
                           const TableName& parent) {
-  const std::string name = fk.name.empty() ? "" : "CONSTRAINT " + Quote(fk.name) + " ";
+  const std::string name = fk.name.empty() ? "" : "CONSTRAINT " + QuoteIdentifier(fk.name) + " ";
   if (!fk.definition.empty()) {
     return fmt::format("ALTER TABLE {} ADD {}{}", table.name.Sql(), name, fk.definition);
   }
@@ -219,11 +218,12 @@ std::string RemoveSchemaTextSql(const SchemaText& text) {
   const std::string owner = SplitTableName(text.owner).Sql();
   switch (text.kind) {
     case SchemaTextKind::kColumnDefault:
-      return fmt::format("ALTER TABLE {} ALTER COLUMN {} DROP DEFAULT", owner, Quote(text.column));
+      return fmt::format("ALTER TABLE {} ALTER COLUMN {} DROP DEFAULT", owner,
+                         QuoteIdentifier(text.column));
     case SchemaTextKind::kTableComment:
       return fmt::format("COMMENT ON TABLE {} IS NULL", owner);
     case SchemaTextKind::kColumnComment:
-      return fmt::format("COMMENT ON COLUMN {}.{} IS NULL", owner, Quote(text.column));
+      return fmt::format("COMMENT ON COLUMN {}.{} IS NULL", owner, QuoteIdentifier(text.column));
     case SchemaTextKind::kViewComment:
       return fmt::format("COMMENT ON {}VIEW {} IS NULL",
                          text.item == "materialized" ? "MATERIALIZED " : "", owner);
@@ -235,10 +235,10 @@ std::string RemoveSchemaTextSql(const SchemaText& text) {
 std::string CommentSql(const OutputTable& table, const std::string* column,
                        const std::string& comment) {
   if (column == nullptr) {
-    return fmt::format("COMMENT ON TABLE {} IS {}", table.name.Sql(), Literal(comment));
+    return fmt::format("COMMENT ON TABLE {} IS {}", table.name.Sql(), QuoteLiteral(comment));
   }
-  return fmt::format("COMMENT ON COLUMN {}.{} IS {}", table.name.Sql(), Quote(*column),
-                     Literal(comment));
+  return fmt::format("COMMENT ON COLUMN {}.{} IS {}", table.name.Sql(), QuoteIdentifier(*column),
+                     QuoteLiteral(comment));
 }
 
 namespace {
@@ -257,15 +257,15 @@ std::string SetvalSql(const std::string& regclass, const std::string& maximum) {
 std::string AdvanceSql(const SequenceUse& sequence) {
   std::vector<std::string> maxima;
   for (const auto& [table, column] : sequence.columns) {
-    maxima.push_back(fmt::format("(SELECT max({}) FROM {})", Quote(column), table));
+    maxima.push_back(fmt::format("(SELECT max({}) FROM {})", QuoteIdentifier(column), table));
   }
-  return SetvalSql(Literal(sequence.name) + "::regclass", "GREATEST(" + Join(maxima) + ")");
+  return SetvalSql(QuoteLiteral(sequence.name) + "::regclass", "GREATEST(" + Join(maxima) + ")");
 }
 
 std::string AdvanceIdentitySql(const std::string& table, const std::string& column) {
-  return SetvalSql(
-      fmt::format("pg_get_serial_sequence({}, {})::regclass", Literal(table), Literal(column)),
-      fmt::format("(SELECT max({}) FROM {})", Quote(column), table));
+  return SetvalSql(fmt::format("pg_get_serial_sequence({}, {})::regclass", QuoteLiteral(table),
+                               QuoteLiteral(column)),
+                   fmt::format("(SELECT max({}) FROM {})", QuoteIdentifier(column), table));
 }
 
 std::string CreateViewSql(const ViewSchema& view) {
@@ -281,7 +281,7 @@ std::string CreateViewSql(const ViewSchema& view) {
 std::string ViewCommentSql(const ViewSchema& view) {
   if (view.comment.empty()) return "";
   return fmt::format("COMMENT ON {}VIEW {} IS {}", view.materialized ? "MATERIALIZED " : "",
-                     SplitTableName(view.name).Sql(), Literal(view.comment));
+                     SplitTableName(view.name).Sql(), QuoteLiteral(view.comment));
 }
 
-}  // namespace veil::pgsink
+}  // namespace veil::postgres

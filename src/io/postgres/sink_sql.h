@@ -20,7 +20,7 @@
 #include "core/view_schema.h"
 #include "io/postgres/target.h"
 
-namespace veil::pgsink {
+namespace veil::postgres {
 
 // The first table, view or foreign table outside the system schemas (not an extension's),
 // as schema.table.
@@ -42,7 +42,6 @@ extern const char* const kCollationSql;
 
 bool IsSystemSchema(std::string_view schema);
 std::string Join(const std::vector<std::string>& parts);  // "a, b"
-std::string Literal(std::string_view text);               // 'it''s'
 
 // The sequence names of the nextval('name'::regclass) calls in a DEFAULT expression, as
 // written (e.g. `social."Posts_id_seq"`).
@@ -118,4 +117,4 @@ std::string AdvanceSql(const SequenceUse& sequence);
 // The same for the sequence of the identity column `column` of `table` (SQL).
 std::string AdvanceIdentitySql(const std::string& table, const std::string& column);
 
-}  // namespace veil::pgsink
+}  // namespace veil::postgres

@@ -14,7 +14,9 @@
 #include <random>
 #include <utility>
 
-namespace veil::pgsink {
+#include "io/postgres/quote.h"
+
+namespace veil::postgres {
 namespace {
 
 constexpr char kDoneByte = 'D';
@@ -97,7 +99,7 @@ bool RunDrop(const ConnectOptions& options, const std::string& sql) {
 }
 
 std::string DropSql(const std::string& name) {
-  return fmt::format("DROP DATABASE IF EXISTS {} WITH (FORCE)", Quote(name));
+  return fmt::format("DROP DATABASE IF EXISTS {} WITH (FORCE)", QuoteIdentifier(name));
 }
 
 std::string ConninfoValue(const std::string& value) {
@@ -142,8 +144,9 @@ Result<std::unique_ptr<StagedDatabase>> StagedDatabase::Create(const ConnectOpti
   ConnPtr maintenance = Connect(options, "postgres");
   if (!Connected(maintenance)) return ConnectError(maintenance);
   const Session admin(std::move(maintenance), label);
-  VEIL_RETURN_IF_ERROR(admin.Exec("CREATE DATABASE " + Quote(staged->name_),
-                                  fmt::format("creating database {}", Quote(staged->name_))));
+  VEIL_RETURN_IF_ERROR(
+      admin.Exec("CREATE DATABASE " + QuoteIdentifier(staged->name_),
+                 fmt::format("creating database {}", QuoteIdentifier(staged->name_))));
   return Result<std::unique_ptr<StagedDatabase>>(std::move(staged));
 }
 
@@ -165,9 +168,10 @@ Status StagedDatabase::Publish() {
   ConnPtr conn = Connect(options_, "postgres");
   if (!Connected(conn)) return ConnectError(conn);
   const Session admin(std::move(conn), label_);
-  const Status renamed =
-      admin.Exec(fmt::format("ALTER DATABASE {} RENAME TO {}", Quote(name_), Quote(target_)),
-                 fmt::format("renaming the finished copy {} to {}", Quote(name_), Quote(target_)));
+  const Status renamed = admin.Exec(fmt::format("ALTER DATABASE {} RENAME TO {}",
+                                                QuoteIdentifier(name_), QuoteIdentifier(target_)),
+                                    fmt::format("renaming the finished copy {} to {}",
+                                                QuoteIdentifier(name_), QuoteIdentifier(target_)));
   if (!renamed.ok()) {
     const auto found = admin.Query("SELECT 1 FROM pg_database WHERE datname = $1", {target_},
                                    "finding the target");
@@ -176,7 +180,7 @@ Status StagedDatabase::Publish() {
       return ConflictError(fmt::format(
           "{}: database {} was created by another run while this copy was written; this copy "
           "was discarded",
-          label_, Quote(target_)));
+          label_, QuoteIdentifier(target_)));
     }
     return renamed;
   }
@@ -206,4 +210,4 @@ void StagedDatabase::ReleaseGuardian(bool done) {
   }
 }
 
-}  // namespace veil::pgsink
+}  // namespace veil::postgres

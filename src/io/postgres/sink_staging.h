@@ -30,7 +30,7 @@
 #include "io/postgres/target.h"
 #include "veil/status.h"
 
-namespace veil::pgsink {
+namespace veil::postgres {
 
 class StagedDatabase {
  public:
@@ -69,4 +69,4 @@ class StagedDatabase {
   int guardian_pid_ = -1;
 };
 
-}  // namespace veil::pgsink
+}  // namespace veil::postgres

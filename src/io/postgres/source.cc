@@ -10,6 +10,7 @@
 #include "io/postgres/catalog.h"
 #include "io/postgres/connection.h"
 #include "io/postgres/identity.h"
+#include "io/postgres/quote.h"
 
 namespace veil {
 namespace {
@@ -29,19 +30,19 @@ constexpr const char* kSessionSql =
     "SET idle_in_transaction_session_timeout = 0; SET default_transaction_read_only = on";
 constexpr const char* kBeginSql = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
 
-using pgcatalog::Relation;
-using pgcatalog::TableShape;
+using postgres::Relation;
+using postgres::TableShape;
 
 std::string CopySql(const Relation& rel, const TableSchema& schema) {
   std::string sql = "COPY (SELECT ";
   for (size_t c = 0; c < schema.columns.size(); ++c) {
     if (c > 0) sql += ", ";
-    sql += PgQuoteIdentifier(schema.columns[c].name);
+    sql += postgres::QuoteIdentifier(schema.columns[c].name);
   }
   // ONLY: an inheritance parent's rows without its children's, which are tables of
   // their own. A partitioned table has no rows but its partitions'.
   sql += fmt::format(" FROM {}{}.{}) TO STDOUT", rel.partitioned ? "" : "ONLY ",
-                     PgQuoteIdentifier(rel.schema), PgQuoteIdentifier(rel.table));
+                     postgres::QuoteIdentifier(rel.schema), postgres::QuoteIdentifier(rel.table));
   return sql;
 }
 
@@ -75,9 +76,9 @@ class ReaderConnections {
       return conn;
     }
     VEIL_ASSIGN_OR_RETURN(PostgresConnection conn, OpenSession(conninfo_, same_as_));
-    std::string sql = "SET TRANSACTION SNAPSHOT '";
-    for (const char c : snapshot_) sql += c == '\'' ? std::string("''") : std::string(1, c);
-    VEIL_RETURN_IF_ERROR(conn.Execute(sql + "'", "importing the source's snapshot"));
+    VEIL_RETURN_IF_ERROR(
+        conn.Execute("SET TRANSACTION SNAPSHOT " + postgres::QuoteLiteral(snapshot_),
+                     "importing the source's snapshot"));
     return std::make_unique<PostgresConnection>(std::move(conn));
   }
 
@@ -130,10 +131,10 @@ class PostgresTableReader final : public TableReader {
         break;
       }
       if (Status status = AppendCopyTextRow(row, shape_.kinds, batch.columns); !status.ok()) {
-        return Status::Error(
-            status.code(),
-            fmt::format("{}: reading table {}: {} (at row {})", conn_->Describe(),
-                        PgQuoteIdentifier(shape_.schema.name), status.message(), next_row_));
+        return Status::Error(status.code(),
+                             fmt::format("{}: reading table {}: {} (at row {})", conn_->Describe(),
+                                         postgres::QuoteIdentifier(shape_.schema.name),
+                                         status.message(), next_row_));
       }
       bytes += row.size();
       ++next_row_;
@@ -171,16 +172,16 @@ class PostgresSource final : public Source {
     return shape->schema;
   }
 
-  Result<std::vector<ViewSchema>> Views() const override { return pgcatalog::ReadViews(conn_); }
+  Result<std::vector<ViewSchema>> Views() const override { return postgres::ReadViews(conn_); }
 
   Result<std::unique_ptr<TableReader>> Open(const std::string& table) override {
     VEIL_ASSIGN_OR_RETURN(const TableShape* shape, Shape(table));
     const Relation& relation = *Find(table);
-    const int64_t estimate = pgcatalog::EstimateRows(conn_, relation);
+    const int64_t estimate = postgres::EstimateRows(conn_, relation);
     VEIL_ASSIGN_OR_RETURN(std::unique_ptr<PostgresConnection> conn, pool_->Take());
     VEIL_RETURN_IF_ERROR(
         conn->BeginCopyOut(CopySql(relation, shape->schema),
-                           fmt::format("reading table {}", PgQuoteIdentifier(table))));
+                           fmt::format("reading table {}", postgres::QuoteIdentifier(table))));
     return std::unique_ptr<TableReader>(
         new PostgresTableReader(pool_, std::move(conn), *shape, estimate));
   }
@@ -199,9 +200,9 @@ class PostgresSource final : public Source {
     const Relation* relation = Find(table);
     if (relation == nullptr) {
       return InvalidArgument(
-          fmt::format("{}: no table {}", conn_.Describe(), PgQuoteIdentifier(table)));
+          fmt::format("{}: no table {}", conn_.Describe(), postgres::QuoteIdentifier(table)));
     }
-    VEIL_ASSIGN_OR_RETURN(TableShape shape, pgcatalog::ReadShape(conn_, *relation));
+    VEIL_ASSIGN_OR_RETURN(TableShape shape, postgres::ReadShape(conn_, *relation));
     return &shapes_.emplace(table, std::move(shape)).first->second;
   }
 
@@ -220,7 +221,7 @@ Result<std::unique_ptr<Source>> OpenPostgresSource(const std::string& conninfo,
                                                          {}, "exporting the snapshot"));
   auto pool = std::make_shared<ReaderConnections>(
       conninfo, std::string(PgText(snapshot.get(), 0, 0)), std::move(same_as));
-  VEIL_ASSIGN_OR_RETURN(std::vector<Relation> relations, pgcatalog::ReadRelations(conn));
+  VEIL_ASSIGN_OR_RETURN(std::vector<Relation> relations, postgres::ReadRelations(conn));
   return std::unique_ptr<Source>(
       new PostgresSource(std::move(conn), std::move(relations), std::move(pool)));
 }

@@ -50,7 +50,8 @@
 //   system identifier, server address and port, and the admitted session's advisory
 //   lock visible there) and refused with a kConflict error if it reached anything else,
 //   e.g. because DNS, a service file or the environment changed since the sink connected.
-// - Error messages name the database, table, column and row, never a cell's content.
+// - Error messages name the database, table, column and row, never a cell's content
+//   (io/postgres/errors.h).
 // Not thread-safe: one thread may use the source and its readers at a time.
 #pragma once
 

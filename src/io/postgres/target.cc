@@ -8,21 +8,13 @@
 #include <utility>
 
 #include "io/postgres/errors.h"
+#include "io/postgres/quote.h"
 
-namespace veil::pgsink {
-
-std::string Quote(std::string_view name) {
-  std::string quoted = "\"";
-  for (const char c : name) {
-    quoted += c;
-    if (c == '"') quoted += '"';
-  }
-  return quoted + "\"";
-}
+namespace veil::postgres {
 
 std::string QuotedList(const std::vector<std::string>& names) {
   std::string list;
-  for (const auto& name : names) list += (list.empty() ? "" : ", ") + Quote(name);
+  for (const auto& name : names) list += (list.empty() ? "" : ", ") + QuoteIdentifier(name);
   return "(" + list + ")";
 }
 
@@ -219,4 +211,4 @@ TableName SplitTableName(const std::string& name) {
   return {name.substr(0, dot), name.substr(dot + 1)};
 }
 
-}  // namespace veil::pgsink
+}  // namespace veil::postgres

@@ -2,11 +2,8 @@
 // never quote a value, connecting with the options of a connection string, and the
 // target connection shared by the sink and its table writers.
 //
-// Every error message starts with the connection's label, postgresql://user@host:port/db
-// (never a password). Server errors of class 22 (data exception) and 23 (integrity
-// violation) may quote a value in their message, so they are described in veil's own
-// words (naming the constraint, if any); the primary message of any other error names
-// objects only and is kept. Details, hints and context are never shown. Not thread-safe.
+// Every error message starts with the connection's label and follows the error contract
+// of io/postgres/errors.h. Not thread-safe.
 #pragma once
 
 #include <libpq-fe.h>
@@ -18,9 +15,10 @@
 #include <string_view>
 #include <vector>
 
+#include "io/postgres/quote.h"
 #include "veil/status.h"
 
-namespace veil::pgsink {
+namespace veil::postgres {
 
 struct ConnCloser {
   void operator()(PGconn* conn) const { PQfinish(conn); }
@@ -32,8 +30,6 @@ using ConnPtr = std::unique_ptr<PGconn, ConnCloser>;
 using ResultPtr = std::unique_ptr<PGresult, ResultClearer>;
 using Row = std::vector<std::string>;
 
-// "a ""b""": an identifier quoted for SQL.
-std::string Quote(std::string_view name);
 // ("a", "b")
 std::string QuotedList(const std::vector<std::string>& names);
 
@@ -96,7 +92,7 @@ Status ConnectError(const ConnPtr& conn);
 struct TableName {
   std::string schema;
   std::string table;
-  std::string Sql() const { return Quote(schema) + "." + Quote(table); }
+  std::string Sql() const { return QuoteIdentifier(schema) + "." + QuoteIdentifier(table); }
   bool operator==(const TableName&) const = default;
 };
 TableName SplitTableName(const std::string& name);
@@ -125,4 +121,4 @@ struct Target {
   std::string copying;     // the table whose COPY is in progress, "" if none
 };
 
-}  // namespace veil::pgsink
+}  // namespace veil::postgres

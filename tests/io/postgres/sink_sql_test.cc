@@ -9,7 +9,7 @@
 #include "io/postgres/copy_writer.h"
 #include "io/postgres/sink_sql.h"
 
-namespace veil::pgsink {
+namespace veil::postgres {
 namespace {
 
 ColumnSchema Typed(std::string name, std::string type, int position = 0) {
@@ -162,4 +162,4 @@ TEST(PostgresSinkSqlTest, SplitsTableNamesAtTheFirstDot) {
 }
 
 }  // namespace
-}  // namespace veil::pgsink
+}  // namespace veil::postgres
