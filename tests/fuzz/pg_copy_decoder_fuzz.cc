@@ -14,6 +14,7 @@ namespace {
 
 using veil::CellKind;
 using veil::Column;
+using veil::postgres::AppendCopyTextRow;
 
 constexpr CellKind kKinds[] = {CellKind::kText, CellKind::kInteger, CellKind::kReal,
                                CellKind::kBlob};

@@ -6,7 +6,7 @@
 
 #include "io/postgres/errors.h"
 
-namespace veil {
+namespace veil::postgres {
 namespace {
 
 bool IsOctal(char c) {
@@ -229,4 +229,4 @@ Status AppendCopyTextRow(std::string_view row, const std::vector<CellKind>& kind
   return Status::Ok();
 }
 
-}  // namespace veil
+}  // namespace veil::postgres

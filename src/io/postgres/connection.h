@@ -24,7 +24,7 @@
 #include "core/column.h"
 #include "veil/status.h"
 
-namespace veil {
+namespace veil::postgres {
 
 struct PgResultDeleter {
   void operator()(PGresult* result) const { PQclear(result); }
@@ -104,4 +104,4 @@ class PostgresConnection {
 Status AppendCopyTextRow(std::string_view row, const std::vector<CellKind>& kinds,
                          std::vector<Column>& columns);
 
-}  // namespace veil
+}  // namespace veil::postgres

@@ -4,7 +4,7 @@
 
 #include "io/postgres/quote.h"
 
-namespace veil {
+namespace veil::postgres {
 namespace {
 
 const char* DataErrorText(const std::string& state) {
@@ -18,7 +18,7 @@ const char* DataErrorText(const std::string& state) {
 }
 
 std::string IntegrityErrorText(const std::string& state, const std::string& constraint) {
-  const std::string name = constraint.empty() ? "" : " " + postgres::QuoteIdentifier(constraint);
+  const std::string name = constraint.empty() ? "" : " " + QuoteIdentifier(constraint);
   if (state == "23502") return "NULL in a NOT NULL column";
   if (state == "23505") return fmt::format("duplicate key in unique constraint{}", name);
   if (state == "23503") {
@@ -77,4 +77,4 @@ Status PgServerError(const PGconn* conn, const PGresult* result, const std::stri
   return IoError(fmt::format("{}: {}{}", prefix, shown, code));
 }
 
-}  // namespace veil
+}  // namespace veil::postgres

@@ -21,7 +21,7 @@
 
 #include "veil/status.h"
 
-namespace veil {
+namespace veil::postgres {
 
 std::string PgConnectionLabel(const PGconn* conn);
 // A diagnostic field of a result (PG_DIAG_...); "" if absent or `result` is null.
@@ -31,4 +31,4 @@ Status PgServerError(const PGconn* conn, const PGresult* result, const std::stri
 // `text` on one line: line breaks and tabs become single spaces.
 std::string PgOneLine(const std::string& text);
 
-}  // namespace veil
+}  // namespace veil::postgres

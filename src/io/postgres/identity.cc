@@ -15,7 +15,7 @@
 
 #include "io/postgres/errors.h"
 
-namespace veil {
+namespace veil::postgres {
 namespace {
 
 constexpr const char* kMarkerComment = "veil: scrub allowed";
@@ -202,4 +202,4 @@ Status CheckSameServer(PGconn* conn, const ReachedServer& admitted) {
       PgConnectionLabel(conn), Describe(reached), Describe(admitted)));
 }
 
-}  // namespace veil
+}  // namespace veil::postgres

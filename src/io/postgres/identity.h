@@ -27,7 +27,7 @@
 #include "io/reached_server.h"
 #include "veil/status.h"
 
-namespace veil {
+namespace veil::postgres {
 
 // 'veil' in ASCII: the advisory lock (bigint form) an in-place scrub holds.
 inline constexpr int64_t kScrubLockKey = 0x7665696C;
@@ -38,4 +38,4 @@ Status TakeScrubLock(PGconn* conn, const ReachedServer& server);
 
 Status CheckSameServer(PGconn* conn, const ReachedServer& admitted);
 
-}  // namespace veil
+}  // namespace veil::postgres

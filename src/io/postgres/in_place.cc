@@ -411,9 +411,9 @@ Result<std::unique_ptr<Sink>> OpenPostgresInPlaceSink(const std::string& conninf
   postgres::ConnPtr conn = postgres::Connect(options, nullptr);
   if (!postgres::Connected(conn)) return postgres::ConnectError(conn);
   // Judged on what the connection reached, before a statement that writes or locks.
-  VEIL_ASSIGN_OR_RETURN(const ReachedServer reached, ReadReachedServer(conn.get()));
+  VEIL_ASSIGN_OR_RETURN(const ReachedServer reached, postgres::ReadReachedServer(conn.get()));
   VEIL_RETURN_IF_ERROR(admit(reached));
-  VEIL_RETURN_IF_ERROR(TakeScrubLock(conn.get(), reached));
+  VEIL_RETURN_IF_ERROR(postgres::TakeScrubLock(conn.get(), reached));
   auto sink = std::make_unique<postgres::InPlaceSink>(
       std::make_shared<postgres::Target>(std::move(conn)), std::move(record));
   VEIL_RETURN_IF_ERROR(sink->Start(lock_timeout_ms));

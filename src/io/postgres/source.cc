@@ -12,7 +12,7 @@
 #include "io/postgres/identity.h"
 #include "io/postgres/quote.h"
 
-namespace veil {
+namespace veil::postgres {
 namespace {
 
 // A batch also ends once its rows hold this many bytes, so that huge values cannot
@@ -29,9 +29,6 @@ constexpr const char* kSessionSql =
     "SET search_path = public; SET statement_timeout = 0; "
     "SET idle_in_transaction_session_timeout = 0; SET default_transaction_read_only = on";
 constexpr const char* kBeginSql = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
-
-using postgres::Relation;
-using postgres::TableShape;
 
 std::string CopySql(const Relation& rel, const TableSchema& schema) {
   std::string sql = "COPY (SELECT ";
@@ -213,17 +210,22 @@ class PostgresSource final : public Source {
 };
 
 }  // namespace
+}  // namespace veil::postgres
+
+namespace veil {
 
 Result<std::unique_ptr<Source>> OpenPostgresSource(const std::string& conninfo,
                                                    std::optional<ReachedServer> same_as) {
-  VEIL_ASSIGN_OR_RETURN(PostgresConnection conn, OpenSession(conninfo, same_as));
-  VEIL_ASSIGN_OR_RETURN(PgResultPtr snapshot, conn.Query("SELECT pg_catalog.pg_export_snapshot()",
-                                                         {}, "exporting the snapshot"));
-  auto pool = std::make_shared<ReaderConnections>(
-      conninfo, std::string(PgText(snapshot.get(), 0, 0)), std::move(same_as));
-  VEIL_ASSIGN_OR_RETURN(std::vector<Relation> relations, postgres::ReadRelations(conn));
+  VEIL_ASSIGN_OR_RETURN(postgres::PostgresConnection conn,
+                        postgres::OpenSession(conninfo, same_as));
+  VEIL_ASSIGN_OR_RETURN(
+      postgres::PgResultPtr snapshot,
+      conn.Query("SELECT pg_catalog.pg_export_snapshot()", {}, "exporting the snapshot"));
+  auto pool = std::make_shared<postgres::ReaderConnections>(
+      conninfo, std::string(postgres::PgText(snapshot.get(), 0, 0)), std::move(same_as));
+  VEIL_ASSIGN_OR_RETURN(std::vector<postgres::Relation> relations, postgres::ReadRelations(conn));
   return std::unique_ptr<Source>(
-      new PostgresSource(std::move(conn), std::move(relations), std::move(pool)));
+      new postgres::PostgresSource(std::move(conn), std::move(relations), std::move(pool)));
 }
 
 }  // namespace veil

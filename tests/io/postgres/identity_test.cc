@@ -13,6 +13,8 @@
 namespace veil {
 namespace {
 
+using postgres::ReadReachedServer;
+using postgres::TakeScrubLock;
 using veil::testing::SharedPostgres;
 using ConnPtr = std::unique_ptr<PGconn, decltype(&PQfinish)>;
 

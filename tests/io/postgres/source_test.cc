@@ -13,6 +13,10 @@
 namespace veil::pgsource_test {
 namespace {
 
+using postgres::AppendCopyTextRow;
+using postgres::PgText;
+using postgres::PostgresConnection;
+
 TEST_F(PostgresSourceTest, ListsTablesBySchemaThenName) {
   auto source = OpenSource();
   ASSERT_NE(source, nullptr);
