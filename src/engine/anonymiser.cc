@@ -8,8 +8,8 @@
 
 #include "engine/run_setup.h"
 #include "io/location.h"
-#include "io/postgres_in_place.h"
-#include "io/postgres_source.h"
+#include "io/postgres/in_place.h"
+#include "io/postgres/source.h"
 #include "policy/in_place_guard.h"
 #include "policy/secret_source.h"
 #include "veil/anonymise.h"

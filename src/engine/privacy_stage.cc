@@ -2,7 +2,7 @@
 
 #include <chrono>
 
-#include "io/recorded_table.h"
+#include "engine/recorded_table.h"
 #include "privacy/lattice_search.h"
 #include "privacy/privacy_input.h"
 #include "privacy/privacy_outcome.h"

@@ -4,8 +4,8 @@
 #include "engine/fake_originals.h"
 #include "engine/privacy_stage.h"
 #include "engine/progress.h"
+#include "engine/recorded_table.h"
 #include "engine/table_runner.h"
-#include "io/recorded_table.h"
 #include "policy/coverage.h"
 
 namespace veil {

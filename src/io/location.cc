@@ -5,12 +5,12 @@
 #include <filesystem>
 #include <fstream>
 
-#include "io/csv_sink.h"
-#include "io/csv_source.h"
-#include "io/postgres_sink.h"
-#include "io/postgres_source.h"
-#include "io/sqlite_sink.h"
-#include "io/sqlite_source.h"
+#include "io/csv/sink.h"
+#include "io/csv/source.h"
+#include "io/postgres/sink.h"
+#include "io/postgres/source.h"
+#include "io/sqlite/sink.h"
+#include "io/sqlite/source.h"
 
 namespace veil {
 namespace {

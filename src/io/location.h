@@ -11,7 +11,7 @@
 #include <memory>
 #include <string>
 
-#include "io/csv_format.h"
+#include "io/csv/format.h"
 #include "io/sink.h"
 #include "io/source.h"
 

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "fuzz_support.h"
-#include "io/csv_reader.h"
-#include "io/csv_writer.h"
+#include "io/csv/reader.h"
+#include "io/csv/writer.h"
 
 namespace veil::fuzz {
 namespace {

@@ -7,13 +7,14 @@
 #include <vector>
 
 #include "fuzz_support.h"
-#include "io/postgres_connection.h"
-#include "io/postgres_copy_writer.h"
+#include "io/postgres/connection.h"
+#include "io/postgres/copy_writer.h"
 
 namespace {
 
 using veil::CellKind;
 using veil::Column;
+using veil::postgres::AppendCopyTextRow;
 
 constexpr CellKind kKinds[] = {CellKind::kText, CellKind::kInteger, CellKind::kReal,
                                CellKind::kBlob};
@@ -29,7 +30,7 @@ std::string Encode(const std::vector<Column>& columns, size_t row) {
     } else {
       as_text.Append(columns[c].Text(row));
     }
-    veil::pgsink::AppendCopyCell(line, as_text, 0);
+    veil::postgres::AppendCopyCell(line, as_text, 0);
   }
   line.push_back('\n');
   return line;

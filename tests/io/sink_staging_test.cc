@@ -7,9 +7,9 @@
 #include <fstream>
 #include <random>
 
-#include "io/csv_sink.h"
-#include "io/csv_source.h"
-#include "io/sqlite_sink.h"
+#include "io/csv/sink.h"
+#include "io/csv/source.h"
+#include "io/sqlite/sink.h"
 
 namespace veil {
 namespace {

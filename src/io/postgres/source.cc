@@ -1,0 +1,231 @@
+#include "io/postgres/source.h"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "io/postgres/catalog.h"
+#include "io/postgres/connection.h"
+#include "io/postgres/identity.h"
+#include "io/postgres/quote.h"
+
+namespace veil::postgres {
+namespace {
+
+// A batch also ends once its rows hold this many bytes, so that huge values cannot
+// overflow a column's 32-bit offsets.
+constexpr size_t kBatchByteLimit = size_t{256} << 20;
+// Finished readers' connections kept for the next readers.
+constexpr size_t kMaxIdleConnections = 2;
+
+// Text output that does not depend on the server's or role's settings, no timeout that
+// could cut a long read short, and no writes.
+constexpr const char* kSessionSql =
+    "SET client_encoding = 'UTF8'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'postgres'; "
+    "SET TimeZone = 'UTC'; SET extra_float_digits = 3; SET bytea_output = 'hex'; "
+    "SET search_path = public; SET statement_timeout = 0; "
+    "SET idle_in_transaction_session_timeout = 0; SET default_transaction_read_only = on";
+constexpr const char* kBeginSql = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+
+std::string CopySql(const Relation& rel, const TableSchema& schema) {
+  std::string sql = "COPY (SELECT ";
+  for (size_t c = 0; c < schema.columns.size(); ++c) {
+    if (c > 0) sql += ", ";
+    sql += postgres::QuoteIdentifier(schema.columns[c].name);
+  }
+  // ONLY: an inheritance parent's rows without its children's, which are tables of
+  // their own. A partitioned table has no rows but its partitions'.
+  sql += fmt::format(" FROM {}{}.{}) TO STDOUT", rel.partitioned ? "" : "ONLY ",
+                     postgres::QuoteIdentifier(rel.schema), postgres::QuoteIdentifier(rel.table));
+  return sql;
+}
+
+// ---- Connections on the snapshot ----
+
+// A session on the snapshot's server; with `same_as`, only if it reached that server's
+// database (CheckSameServer), before any other statement.
+Result<PostgresConnection> OpenSession(const std::string& conninfo,
+                                       const std::optional<ReachedServer>& same_as) {
+  VEIL_ASSIGN_OR_RETURN(PostgresConnection conn, PostgresConnection::Open(conninfo));
+  if (same_as) VEIL_RETURN_IF_ERROR(CheckSameServer(conn.get(), *same_as));
+  VEIL_RETURN_IF_ERROR(conn.Execute(kSessionSql, "setting up the session"));
+  VEIL_RETURN_IF_ERROR(conn.Execute(kBeginSql, "starting a read-only transaction"));
+  return conn;
+}
+
+// Connections for readers, each in a transaction on the source's snapshot. Shared by
+// the source and its readers, so that a reader may outlive the source.
+class ReaderConnections {
+ public:
+  ReaderConnections(std::string conninfo, std::string snapshot,
+                    std::optional<ReachedServer> same_as)
+      : conninfo_(std::move(conninfo)),
+        snapshot_(std::move(snapshot)),
+        same_as_(std::move(same_as)) {}
+
+  Result<std::unique_ptr<PostgresConnection>> Take() {
+    if (!idle_.empty()) {
+      std::unique_ptr<PostgresConnection> conn = std::move(idle_.back());
+      idle_.pop_back();
+      return conn;
+    }
+    VEIL_ASSIGN_OR_RETURN(PostgresConnection conn, OpenSession(conninfo_, same_as_));
+    VEIL_RETURN_IF_ERROR(
+        conn.Execute("SET TRANSACTION SNAPSHOT " + postgres::QuoteLiteral(snapshot_),
+                     "importing the source's snapshot"));
+    return std::make_unique<PostgresConnection>(std::move(conn));
+  }
+
+  // Keeps a connection whose COPY has ended, for the next reader.
+  void Give(std::unique_ptr<PostgresConnection> conn) {
+    if (conn && !conn->copying() && idle_.size() < kMaxIdleConnections) {
+      idle_.push_back(std::move(conn));
+    }
+  }
+
+ private:
+  std::string conninfo_;  // may hold a password: never shown
+  std::string snapshot_;
+  std::optional<ReachedServer> same_as_;
+  std::vector<std::unique_ptr<PostgresConnection>> idle_;
+};
+
+// ---- Reading rows ----
+
+class PostgresTableReader final : public TableReader {
+ public:
+  PostgresTableReader(std::shared_ptr<ReaderConnections> pool,
+                      std::unique_ptr<PostgresConnection> conn, TableShape shape, int64_t estimate)
+      : pool_(std::move(pool)),
+        conn_(std::move(conn)),
+        shape_(std::move(shape)),
+        estimate_(estimate) {}
+
+  ~PostgresTableReader() override {
+    if (done_) pool_->Give(std::move(conn_));
+  }
+
+  const TableSchema& schema() const override { return shape_.schema; }
+  int64_t EstimatedRows() const override { return estimate_; }
+
+  Result<bool> Next(Batch& batch) override {
+    batch.Reset(shape_.schema.columns.size());
+    batch.first_row = next_row_;
+    size_t bytes = 0;
+    std::string_view row;
+    while (!done_ && batch.rows() < kBatchRows && bytes < kBatchByteLimit) {
+      Result<bool> more = conn_->NextCopyRow(row);
+      if (!more.ok()) {
+        return Status::Error(
+            more.status().code(),
+            fmt::format("{} (after row {})", more.status().message(), next_row_ - 1));
+      }
+      if (!more.value()) {
+        done_ = true;
+        break;
+      }
+      if (Status status = AppendCopyTextRow(row, shape_.kinds, batch.columns); !status.ok()) {
+        return Status::Error(status.code(),
+                             fmt::format("{}: reading table {}: {} (at row {})", conn_->Describe(),
+                                         postgres::QuoteIdentifier(shape_.schema.name),
+                                         status.message(), next_row_));
+      }
+      bytes += row.size();
+      ++next_row_;
+    }
+    return batch.rows() > 0;
+  }
+
+ private:
+  std::shared_ptr<ReaderConnections> pool_;
+  std::unique_ptr<PostgresConnection> conn_;  // in COPY until done_
+  TableShape shape_;
+  int64_t estimate_ = -1;
+  int64_t next_row_ = 1;
+  bool done_ = false;
+};
+
+class PostgresSource final : public Source {
+ public:
+  PostgresSource(PostgresConnection conn, std::vector<Relation> relations,
+                 std::shared_ptr<ReaderConnections> pool)
+      : conn_(std::move(conn)), relations_(std::move(relations)), pool_(std::move(pool)) {}
+
+  std::string Describe() const override {
+    return fmt::format("postgresql database {}", conn_.Describe());
+  }
+
+  std::vector<std::string> TableNames() const override {
+    std::vector<std::string> names;
+    for (const auto& relation : relations_) names.push_back(relation.name);
+    return names;
+  }
+
+  Result<TableSchema> Schema(const std::string& table) const override {
+    VEIL_ASSIGN_OR_RETURN(const TableShape* shape, Shape(table));
+    return shape->schema;
+  }
+
+  Result<std::vector<ViewSchema>> Views() const override { return postgres::ReadViews(conn_); }
+
+  Result<std::unique_ptr<TableReader>> Open(const std::string& table) override {
+    VEIL_ASSIGN_OR_RETURN(const TableShape* shape, Shape(table));
+    const Relation& relation = *Find(table);
+    const int64_t estimate = postgres::EstimateRows(conn_, relation);
+    VEIL_ASSIGN_OR_RETURN(std::unique_ptr<PostgresConnection> conn, pool_->Take());
+    VEIL_RETURN_IF_ERROR(
+        conn->BeginCopyOut(CopySql(relation, shape->schema),
+                           fmt::format("reading table {}", postgres::QuoteIdentifier(table))));
+    return std::unique_ptr<TableReader>(
+        new PostgresTableReader(pool_, std::move(conn), *shape, estimate));
+  }
+
+ private:
+  const Relation* Find(const std::string& table) const {
+    for (const auto& relation : relations_) {
+      if (relation.name == table) return &relation;
+    }
+    return nullptr;
+  }
+
+  // The table's shape, read once: all of it comes from the one snapshot anyway.
+  Result<const TableShape*> Shape(const std::string& table) const {
+    if (auto it = shapes_.find(table); it != shapes_.end()) return &it->second;
+    const Relation* relation = Find(table);
+    if (relation == nullptr) {
+      return InvalidArgument(
+          fmt::format("{}: no table {}", conn_.Describe(), postgres::QuoteIdentifier(table)));
+    }
+    VEIL_ASSIGN_OR_RETURN(TableShape shape, postgres::ReadShape(conn_, *relation));
+    return &shapes_.emplace(table, std::move(shape)).first->second;
+  }
+
+  PostgresConnection conn_;  // holds the transaction whose snapshot readers import
+  std::vector<Relation> relations_;
+  std::shared_ptr<ReaderConnections> pool_;
+  mutable std::map<std::string, TableShape> shapes_;
+};
+
+}  // namespace
+}  // namespace veil::postgres
+
+namespace veil {
+
+Result<std::unique_ptr<Source>> OpenPostgresSource(const std::string& conninfo,
+                                                   std::optional<ReachedServer> same_as) {
+  VEIL_ASSIGN_OR_RETURN(postgres::PostgresConnection conn,
+                        postgres::OpenSession(conninfo, same_as));
+  VEIL_ASSIGN_OR_RETURN(
+      postgres::PgResultPtr snapshot,
+      conn.Query("SELECT pg_catalog.pg_export_snapshot()", {}, "exporting the snapshot"));
+  auto pool = std::make_shared<postgres::ReaderConnections>(
+      conninfo, std::string(postgres::PgText(snapshot.get(), 0, 0)), std::move(same_as));
+  VEIL_ASSIGN_OR_RETURN(std::vector<postgres::Relation> relations, postgres::ReadRelations(conn));
+  return std::unique_ptr<Source>(
+      new postgres::PostgresSource(std::move(conn), std::move(relations), std::move(pool)));
+}
+
+}  // namespace veil
