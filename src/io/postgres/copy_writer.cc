@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <utility>
 
+#include "io/postgres/errors.h"
 #include "io/postgres/quote.h"
 
 namespace veil::postgres {
@@ -113,13 +114,13 @@ class PostgresTableWriter final : public TableWriter {
   Status Describe(const PGresult* result) const {
     std::string what = fmt::format("writing table {}", name_.Sql());
     const CopyPosition position =
-        ParseCopyContext(ErrorField(result, PG_DIAG_CONTEXT), name_.table, columns_);
-    std::string column = ErrorField(result, PG_DIAG_COLUMN_NAME);
+        ParseCopyContext(PgErrorField(result, PG_DIAG_CONTEXT), name_.table, columns_);
+    std::string column = PgErrorField(result, PG_DIAG_COLUMN_NAME);
     if (column.empty()) column = position.column;
     if (!column.empty()) what += ", column " + QuoteIdentifier(column);
     if (position.line > 0) what += fmt::format(", row {}", RowOfLine(position.line));
-    const std::string state = ErrorField(result, PG_DIAG_SQLSTATE);
-    if (state == "23514" && ErrorField(result, PG_DIAG_CONSTRAINT_NAME).empty()) {
+    const std::string state = PgErrorField(result, PG_DIAG_SQLSTATE);
+    if (state == "23514" && PgErrorField(result, PG_DIAG_CONSTRAINT_NAME).empty()) {
       // A row of a partitioned table that no partition accepts (no constraint is named).
       return ConflictError(fmt::format(
           "{}: {}: a row fits no partition of the table (SQLSTATE 23514); a partition key "

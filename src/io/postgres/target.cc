@@ -18,10 +18,6 @@ std::string QuotedList(const std::vector<std::string>& names) {
   return "(" + list + ")";
 }
 
-std::string ErrorField(const PGresult* result, int field) {
-  return PgErrorField(result, field);
-}
-
 ResultPtr DrainResults(PGconn* conn) {
   ResultPtr failed;
   while (ResultPtr result{PQgetResult(conn)}) {
@@ -73,7 +69,7 @@ Result<std::vector<Row>> Session::Run(const std::string& sql,
                                 values.data(), nullptr, nullptr, 0));
   const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-    state = ErrorField(result.get(), PG_DIAG_SQLSTATE);
+    state = PgErrorField(result.get(), PG_DIAG_SQLSTATE);
     return Error(result.get(), what);
   }
   std::vector<Row> rows(static_cast<size_t>(PQntuples(result.get())));

@@ -33,9 +33,6 @@ using Row = std::vector<std::string>;
 // ("a", "b")
 std::string QuotedList(const std::vector<std::string>& names);
 
-// A diagnostic field of a result (PG_DIAG_...), "" if absent or `result` is null.
-std::string ErrorField(const PGresult* result, int field);
-
 // Reads every result of the current command; returns the first one that failed, if any.
 ResultPtr DrainResults(PGconn* conn);
 
