@@ -103,8 +103,7 @@ Result<RunSummary> Copy(const AnonymiseOptions& options) {
     summary.tables.push_back({plan.input.name, ActionName(plan.action), rows});
     summary.rows += rows;
   }
-  VEIL_ASSIGN_OR_RETURN(const std::vector<ViewSchema> views, source->Views());
-  VEIL_RETURN_IF_ERROR(sink->AddViews(views));
+  VEIL_RETURN_IF_ERROR(sink->AddViews(setup->views));
   VEIL_RETURN_IF_ERROR(RemoveSchemaTextHoldingOriginals(*setup, *sink));
   VEIL_RETURN_IF_ERROR(options.verify ? CommitIfVerified(options, target_location, *sink, summary)
                                       : Publish(*sink, options.publish_gate));

@@ -7,6 +7,7 @@
 #include "engine/recorded_table.h"
 #include "engine/table_runner.h"
 #include "policy/coverage.h"
+#include "verify/checks/leak_check.h"
 
 namespace veil {
 namespace {
@@ -20,28 +21,22 @@ void CountRules(const std::vector<TablePlan>& plans, RunSummary& summary) {
 
 // A screen over the defaults and comments of the source's tables and views, each plan
 // pointing at it; none if there are none.
-Status ScreenSchemaText(RunSetup& setup, const std::vector<TableSchema>& schemas, Source& source) {
-  VEIL_ASSIGN_OR_RETURN(const std::vector<ViewSchema> views, source.Views());
+void ScreenSchemaText(RunSetup& setup, const std::vector<TableSchema>& schemas) {
   std::vector<SchemaText> removable;
-  for (auto& text : ListSchemaText(schemas, views)) {
+  for (auto& text : ListSchemaText(schemas, setup.views)) {
     if (IsRemovableSchemaText(text.kind)) removable.push_back(std::move(text));
   }
-  if (removable.empty()) return Status::Ok();
-  const VerifyPolicy& verify = setup.policy.verify;
-  LeakScannerOptions options;
-  options.min_length = static_cast<size_t>(verify.leak_min_length);
-  options.min_digits = static_cast<size_t>(verify.leak_min_digits);
-  options.skip_dates = !verify.leak_dates;
-  setup.schema_text = std::make_unique<SchemaTextScreen>(std::move(removable), options);
+  if (removable.empty()) return;
+  setup.schema_text =
+      std::make_unique<SchemaTextScreen>(std::move(removable), LeakOptionsOf(setup.policy.verify));
   for (auto& plan : setup.plans) plan.schema_text = setup.schema_text.get();
-  return Status::Ok();
 }
 
 }  // namespace
 
 Result<std::unique_ptr<RunSetup>> PrepareRun(Policy policy, Secret secret, Source& source) {
   auto setup = std::make_unique<RunSetup>(
-      RunSetup{std::move(policy), std::move(secret), {}, {}, {}, nullptr});
+      RunSetup{std::move(policy), std::move(secret), {}, {}, {}, {}, nullptr});
   RunSummary& summary = setup->summary;
   summary.policy_digest = setup->policy.digest_hex;
   summary.secret_fingerprint = setup->secret.Fingerprint();
@@ -57,7 +52,8 @@ Result<std::unique_ptr<RunSetup>> PrepareRun(Policy policy, Secret secret, Sourc
   VEIL_ASSIGN_OR_RETURN(setup->plans, PlanTables(schemas, BuiltinRules(), run));
   CountRules(setup->plans, summary);
   VEIL_RETURN_IF_ERROR(CollectFakeOriginals(source, run));
-  VEIL_RETURN_IF_ERROR(ScreenSchemaText(*setup, schemas, source));
+  VEIL_ASSIGN_OR_RETURN(setup->views, source.Views());
+  ScreenSchemaText(*setup, schemas);
   return setup;
 }
 

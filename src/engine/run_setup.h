@@ -24,8 +24,9 @@ struct RunSetup {
   Policy policy;
   Secret secret;
   RunResources run;
-  std::vector<TablePlan> plans;  // parents before children
-  RunSummary summary;            // digest, fingerprint, rule counts, coverage warnings
+  std::vector<TablePlan> plans;   // parents before children
+  RunSummary summary;             // digest, fingerprint, rule counts, coverage warnings
+  std::vector<ViewSchema> views;  // the source's, read once
   // The source's defaults and comments, screened for originals as the tables are written
   // (null if it has none).
   std::unique_ptr<SchemaTextScreen> schema_text;

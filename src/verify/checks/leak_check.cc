@@ -44,11 +44,17 @@ class PatternSet {
 
 }  // namespace
 
+LeakScannerOptions LeakOptionsOf(const VerifyPolicy& policy) {
+  LeakScannerOptions options;
+  options.min_length = static_cast<size_t>(policy.leak_min_length);
+  options.min_digits = static_cast<size_t>(policy.leak_min_digits);
+  options.skip_dates = !policy.leak_dates;
+  return options;
+}
+
 LeakCheck::LeakCheck(const VerifyPlan& plan, const VerifyPolicy& policy, int threads)
     : plan_(plan), threads_(threads) {
-  options_.min_length = static_cast<size_t>(policy.leak_min_length);
-  options_.min_digits = static_cast<size_t>(policy.leak_min_digits);
-  options_.skip_dates = !policy.leak_dates;
+  options_ = LeakOptionsOf(policy);
   for (const auto& table : plan.tables) {
     std::vector<std::optional<LeakScope>> scopes;
     if (table.in_copy()) {

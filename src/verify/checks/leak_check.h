@@ -33,6 +33,10 @@
 
 namespace veil {
 
+// The scanner options the policy's `verify: leak:` section sets; the anonymiser's schema
+// text screen uses the same, so that what it removes is what this check would find.
+LeakScannerOptions LeakOptionsOf(const VerifyPolicy& policy);
+
 class LeakCheck : public Check {
  public:
   static constexpr std::string_view kName = "leak";
