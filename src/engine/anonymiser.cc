@@ -3,13 +3,11 @@
 #include <fmt/format.h>
 
 #include <chrono>
-#include <filesystem>
-#include <optional>
+#include <memory>
+#include <utility>
 
 #include "engine/run_setup.h"
-#include "io/location.h"
-#include "io/postgres/in_place.h"
-#include "io/postgres/source.h"
+#include "io/connector_registry.h"
 #include "policy/in_place_guard.h"
 #include "policy/secret_source.h"
 #include "veil/anonymise.h"
@@ -36,19 +34,13 @@ Status Publish(Sink& sink, PublishGate* gate) {
 
 // Refuses a target that is the source itself: --force would destroy the original.
 Status CheckDistinct(const Location& source, const Location& target) {
-  if (source.kind == LocationKind::kPostgres || target.kind == LocationKind::kPostgres) {
-    if (source.path == target.path) {
-      return InvalidArgument(
-          "the target database is the source itself; use --in-place to "
-          "scrub a database where it stands");
-    }
-    return Status::Ok();
-  }
-  std::error_code ec;
-  if (std::filesystem::equivalent(source.path, target.path, ec)) {
+  if (!source.SameDataAs(target)) return Status::Ok();
+  if (target.connector->stores_files()) {
     return InvalidArgument(fmt::format("the target {} is the source itself", target.path));
   }
-  return Status::Ok();
+  return InvalidArgument(
+      "the target database is the source itself; use --in-place to "
+      "scrub a database where it stands");
 }
 
 // --verify: verifies the copy where the sink staged it, before anyone can see it, and
@@ -62,11 +54,10 @@ Status CommitIfVerified(const AnonymiseOptions& options, const Location& target,
     VEIL_ASSIGN_OR_RETURN(auto staged, sink.OpenStaged());
     const VerifyOptions verify{options.policy_path, options.source, options.target,
                                options.csv_delimiter, options.jobs};
-    // The copy is reported as the target it would become, as `veil verify` names it.
-    const std::string description = target.kind == LocationKind::kPostgres
-                                        ? "postgresql database " + sink.Describe()
-                                        : sink.Describe();
-    return VerifyOpenCopy(verify, *staged, target.kind, description);
+    // The staged copy describes itself as the target it would become, as `veil verify`
+    // names it.
+    const std::string description = staged->Describe();
+    return VerifyOpenCopy(verify, *staged, target.connector->format(), description);
   }();  // the staged source is closed here, before Commit()
   if (!report.ok()) return report.status().WithContext("verifying the copy (not written)");
   summary.verification = std::move(*report);
@@ -84,17 +75,16 @@ Result<RunSummary> Copy(const AnonymiseOptions& options) {
   VEIL_ASSIGN_OR_RETURN(Location target_location, ResolveTargetLocation(options.target));
   VEIL_RETURN_IF_ERROR(CheckDistinct(source_location, target_location));
   VEIL_ASSIGN_OR_RETURN(auto source,
-                        OpenSource(source_location, CsvOptions{options.csv_delimiter}));
+                        source_location.OpenSource(SourceOptions{options.csv_delimiter}));
   VEIL_ASSIGN_OR_RETURN(Secret secret, LoadSecret(policy.secret));
   VEIL_ASSIGN_OR_RETURN(auto setup, PrepareRun(std::move(policy), std::move(secret), *source));
   RunSummary& summary = setup->summary;
 
-  VEIL_ASSIGN_OR_RETURN(auto sink, OpenSink(target_location, options.force));
+  VEIL_ASSIGN_OR_RETURN(auto sink, target_location.OpenSink(SinkOptions{options.force}));
   // --verify reads the copy before publishing it: refused now if the sink cannot do that.
   if (options.verify) VEIL_RETURN_IF_ERROR(sink->CheckStageable());
-  // A database URI may hold a password: name databases the way their sink describes them.
-  summary.target =
-      target_location.kind == LocationKind::kPostgres ? sink->Describe() : target_location.path;
+  // A location string may hold a password: the connector names the target.
+  summary.target = target_location.connector->TargetName(target_location.path, *sink);
   for (auto& plan : setup->plans) {
     int64_t rows = 0;
     if (plan.action != TableAction::kDrop) {
@@ -112,13 +102,9 @@ Result<RunSummary> Copy(const AnonymiseOptions& options) {
 }
 
 // The guard, asked by the in-place sink once it knows which server and database its
-// connection reached; `admitted` keeps what it let through, for the source to match.
-AdmitServer GuardInPlace(const Policy& policy, std::optional<ReachedServer>& admitted) {
-  return [&policy, &admitted](const ReachedServer& server) -> Status {
-    VEIL_RETURN_IF_ERROR(CheckInPlaceAllowed(policy, server));
-    admitted = server;
-    return Status::Ok();
-  };
+// connection reached.
+AdmitServer GuardInPlace(const Policy& policy) {
+  return [&policy](const ReachedServer& server) { return CheckInPlaceAllowed(policy, server); };
 }
 
 Result<RunSummary> ScrubInPlace(const AnonymiseOptions& options) {
@@ -127,26 +113,22 @@ Result<RunSummary> ScrubInPlace(const AnonymiseOptions& options) {
     return InvalidArgument("--in-place takes one database, not a source and a target");
   }
   VEIL_ASSIGN_OR_RETURN(Policy policy, LoadPolicy(options.policy_path));
-  VEIL_ASSIGN_OR_RETURN(Location location, ResolveSourceLocation(options.source));
-  if (location.kind != LocationKind::kPostgres) {
-    return InvalidArgument(
-        "--in-place scrubs PostgreSQL databases only (postgresql://...); files are "
-        "anonymised into a new copy");
-  }
+  const ConnectorRegistry connectors = BuiltinConnectors();
+  VEIL_ASSIGN_OR_RETURN(Location location,
+                        connectors.Resolve(options.source, LocationRole::kSource));
+  if (!location.connector->scrubs_in_place()) return connectors.InPlaceRefusal();
   // A policy that allows nothing needs no connection to say so.
   VEIL_RETURN_IF_ERROR(CheckInPlaceConfigured(policy));
   VEIL_ASSIGN_OR_RETURN(Secret secret, LoadSecret(policy.secret));
-  // The sink locks the tables against other writers before the source takes its
-  // snapshot, so the rows read are the rows replaced.
-  std::optional<ReachedServer> admitted;
+  // The connector opens the sink and the source in the order that makes the rows read
+  // the rows replaced, both on the database the guard admitted.
   VEIL_ASSIGN_OR_RETURN(
-      auto sink,
-      OpenPostgresInPlaceSink(location.path,
-                              InPlaceRecord{policy.digest_hex, secret.Fingerprint(), kVersion},
-                              GuardInPlace(policy, admitted)));
-  if (!admitted) return InternalError("the in-place sink opened without asking the guard");
-  // The source must read the very database the guard admitted and the sink locked.
-  VEIL_ASSIGN_OR_RETURN(auto source, OpenPostgresSource(location.path, admitted));
+      InPlaceScrub scrub,
+      location.connector->OpenInPlace(
+          location.path, InPlaceRecord{policy.digest_hex, secret.Fingerprint(), kVersion},
+          GuardInPlace(policy)));
+  std::unique_ptr<Sink> sink = std::move(scrub.sink);
+  std::unique_ptr<Source> source = std::move(scrub.source);
   VEIL_ASSIGN_OR_RETURN(auto setup, PrepareRun(std::move(policy), std::move(secret), *source));
   RunSummary& summary = setup->summary;
   summary.target = sink->Describe() + " (in place)";

@@ -49,7 +49,7 @@ Result<std::string> ExportHierarchy(const HierarchyExportOptions& options) {
   VEIL_ASSIGN_OR_RETURN(const Policy policy, LoadPolicy(options.policy_path));
   VEIL_ASSIGN_OR_RETURN(const Target target, FindQuasiIdentifier(policy, options.column));
   VEIL_ASSIGN_OR_RETURN(const Location location, ResolveSourceLocation(options.source));
-  VEIL_ASSIGN_OR_RETURN(auto source, OpenSource(location, CsvOptions{options.csv_delimiter}));
+  VEIL_ASSIGN_OR_RETURN(auto source, location.OpenSource(SourceOptions{options.csv_delimiter}));
   std::string table = target.table->name;
   const auto names = source->TableNames();
   if (std::find(names.begin(), names.end(), table) == names.end() && names.size() == 1) {

@@ -86,7 +86,7 @@ std::map<int64_t, int64_t> ReleasedSizes(const PrivacyInput& input, const Search
 Result<RiskAnalysis> AnalyseRisk(const RiskOptions& options) {
   VEIL_ASSIGN_OR_RETURN(const Policy policy, LoadPolicy(options.policy_path));
   VEIL_ASSIGN_OR_RETURN(const Location location, ResolveSourceLocation(options.source));
-  VEIL_ASSIGN_OR_RETURN(auto source, OpenSource(location, CsvOptions{options.csv_delimiter}));
+  VEIL_ASSIGN_OR_RETURN(auto source, location.OpenSource(SourceOptions{options.csv_delimiter}));
   VEIL_ASSIGN_OR_RETURN(const TableChoice choice, ChooseTable(policy, *source, options.table));
   VEIL_ASSIGN_OR_RETURN(const auto specs, QuasiIdentifierSpecs(*choice.policy, policy));
   RiskAnalysis analysis;

@@ -1,33 +1,41 @@
-// Location: what a SOURCE or TARGET argument names (a CSV file, a directory of CSV
-// files, or a SQLite database), and opening the matching connector.
+// Location: what a SOURCE or TARGET argument names, resolved to the connector that claimed
+// it (io/connector_registry.h), and opening a source or sink there.
 //
-// Forms: "postgresql://..." or "postgres://..." (a libpq URI): a PostgreSQL database;
-// "sqlite:PATH", or a path ending in .sqlite, .sqlite3 or .db: SQLite; a path
-// ending in .csv: one CSV file; an existing directory or any other path: a directory of
-// CSV files. A source must exist; an existing file that starts with the SQLite header is
-// read as SQLite whatever its name.
+// Forms the built-in connectors claim: "postgresql://..." or "postgres://..." (a libpq
+// URI): a PostgreSQL database; "sqlite:PATH", or a path ending in .sqlite, .sqlite3 or
+// .db: SQLite; a path ending in .csv: one CSV file; an existing directory or any other
+// path: a directory of CSV files. A source must exist; an existing file that starts with
+// the SQLite header is read as SQLite whatever its name.
 #pragma once
 
 #include <memory>
 #include <string>
 
-#include "io/csv/format.h"
+#include "io/connector.h"
 #include "io/sink.h"
 #include "io/source.h"
+#include "veil/status.h"
 
 namespace veil {
 
-enum class LocationKind { kCsvFile, kCsvDirectory, kSqlite, kPostgres };
-
 struct Location {
-  LocationKind kind = LocationKind::kCsvDirectory;
-  std::string path;  // a file or directory path, or the libpq URI for kPostgres
+  std::shared_ptr<const Connector> connector;  // never null in a resolved Location
+  std::string path;                            // what the connector opens
+
+  // True if `other` names the same data: the same file when both are file locations,
+  // else the same location string.
+  bool SameDataAs(const Location& other) const;
+
+  Result<std::unique_ptr<Source>> OpenSource(const SourceOptions& options) const {
+    return connector->OpenSource(path, options);
+  }
+  Result<std::unique_ptr<Sink>> OpenSink(const SinkOptions& options) const {
+    return connector->OpenSink(path, options);
+  }
 };
 
+// `spec` resolved by the built-in connectors (BuiltinConnectors()) as a source or target.
 Result<Location> ResolveSourceLocation(const std::string& spec);
 Result<Location> ResolveTargetLocation(const std::string& spec);
-
-Result<std::unique_ptr<Source>> OpenSource(const Location& location, const CsvOptions& csv);
-Result<std::unique_ptr<Sink>> OpenSink(const Location& location, bool force);
 
 }  // namespace veil

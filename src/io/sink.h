@@ -66,7 +66,8 @@ class Sink {
     return InvalidArgument(Describe() + ": this output cannot be staged before it is published");
   }
   // After a successful Prepare(): a Source reading the staged output exactly as Commit()
-  // would publish it. The Source borrows what the sink staged: destroy it before
+  // would publish it, and describing itself as the published target (not by a temporary
+  // name). The Source borrows what the sink staged: destroy it before
   // Commit() or the sink. Before Prepare(), or for a sink that cannot stage, an error.
   virtual Result<std::unique_ptr<Source>> OpenStaged() {
     return InvalidArgument(Describe() + ": this output cannot be read before it is published");

@@ -24,10 +24,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-bool IsCsv(LocationKind kind) {
-  return kind == LocationKind::kCsvFile || kind == LocationKind::kCsvDirectory;
-}
-
 // The secret's fingerprint, or why there is none. The verifier does not need the secret.
 void DescribeSecret(const Policy& policy, VerificationReport& report) {
   if (policy.secret.kind == SecretSpec::Kind::kEphemeral) {
@@ -75,7 +71,7 @@ void FinishChecks(const std::vector<std::unique_ptr<Check>>& checks, Verificatio
 }  // namespace
 
 Result<VerificationReport> VerifyOpenCopy(const VerifyOptions& options, Source& copy,
-                                          LocationKind copy_kind,
+                                          std::string_view copy_format,
                                           const std::string& copy_description) {
   const auto start = Clock::now();
   VerificationReport report;
@@ -88,14 +84,14 @@ Result<VerificationReport> VerifyOpenCopy(const VerifyOptions& options, Source& 
   report.policy_digest = policy.digest_hex;
   DescribeSecret(policy, report);
   VEIL_ASSIGN_OR_RETURN(Location original_at, ResolveSourceLocation(options.original));
-  VEIL_ASSIGN_OR_RETURN(auto original, OpenSource(original_at, CsvOptions{options.csv_delimiter}));
+  VEIL_ASSIGN_OR_RETURN(auto original,
+                        original_at.OpenSource(SourceOptions{options.csv_delimiter}));
   report.original = original->Describe();
   report.anonymised = copy_description;
   VEIL_ASSIGN_OR_RETURN(const auto original_schemas, ReadSchemas(*original));
   VEIL_ASSIGN_OR_RETURN(const auto copy_schemas, ReadSchemas(copy));
   VEIL_ASSIGN_OR_RETURN(const auto code_lists, CodeLists::Builtin());
-  const bool same_kind =
-      original_at.kind == copy_kind || (IsCsv(original_at.kind) && IsCsv(copy_kind));
+  const bool same_kind = original_at.connector->format() == copy_format;
   const VerifyPlan plan =
       PlanVerification(policy, *code_lists, original_schemas, copy_schemas, same_kind);
 
@@ -120,9 +116,9 @@ Result<VerificationReport> Verify(const VerifyOptions& options) {
   VEIL_RETURN_IF_ERROR(ResolveSourceLocation(options.original).status());
   VEIL_ASSIGN_OR_RETURN(Location copy_at, ResolveSourceLocation(options.anonymised));
   // veil writes its CSV copies with commas; the copy's delimiter is detected.
-  VEIL_ASSIGN_OR_RETURN(auto copy, OpenSource(copy_at, CsvOptions{}));
+  VEIL_ASSIGN_OR_RETURN(auto copy, copy_at.OpenSource(SourceOptions{}));
   const std::string description = copy->Describe();
-  return VerifyOpenCopy(options, *copy, copy_at.kind, description);
+  return VerifyOpenCopy(options, *copy, copy_at.connector->format(), description);
 }
 
 }  // namespace veil

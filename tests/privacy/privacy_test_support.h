@@ -46,7 +46,7 @@ inline std::unique_ptr<PrivacyInput> Prepare(const std::string& policy_text,
   if (!policy.ok()) return nullptr;
   auto location = ResolveSourceLocation(source.string());
   EXPECT_TRUE(location.ok()) << location.status().message();
-  auto opened = OpenSource(*location, CsvOptions{});
+  auto opened = location->OpenSource(SourceOptions{});
   EXPECT_TRUE(opened.ok()) << opened.status().message();
   if (!opened.ok()) return nullptr;
   auto reader = (*opened)->Open(table);

@@ -12,6 +12,7 @@
 
 #include "io/csv/source.h"
 #include "io/csv/writer.h"
+#include "io/described_source.h"
 #include "io/staged_output.h"
 
 namespace veil {
@@ -139,7 +140,11 @@ class CsvSink final : public Sink {
       return InternalError(fmt::format("{} is not staged", Describe()));
     }
     const std::string path = staged_.temp_path().string();
-    if (directory_) return OpenCsvDirectorySource(path, CsvOptions{});
+    if (directory_) {
+      VEIL_ASSIGN_OR_RETURN(auto staged, OpenCsvDirectorySource(path, CsvOptions{}));
+      // Named as the directory it becomes, not by its temporary name.
+      return std::unique_ptr<Source>(new DescribedSource(std::move(staged), Describe()));
+    }
     VEIL_ASSIGN_OR_RETURN(auto file, OpenCsvFileSource(path, CsvOptions{}));
     // Named as a source opened on the published file would name it.
     return std::unique_ptr<Source>(

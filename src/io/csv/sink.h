@@ -16,7 +16,8 @@
 // - Prepare() (and Commit(), which calls it if needed) refuses (InternalError) while a
 //   created table has not been Finish()ed, and a file sink refuses before its table was
 //   created. After Prepare(), OpenStaged() reads the staged file or directory as a CSV
-//   source; a file's table is named after the target's stem, as the published file's.
+//   source described as the target; a file's table is named after the target's stem,
+//   as the published file's.
 #pragma once
 
 #include <memory>

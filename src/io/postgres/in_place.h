@@ -35,19 +35,14 @@
 #include <memory>
 #include <string>
 
+#include "io/connector.h"
 #include "io/reached_server.h"
 #include "io/sink.h"
 #include "veil/status.h"
 
 namespace veil {
 
-// What veil.veil_runs records about a successful scrub.
-struct InPlaceRecord {
-  std::string policy_sha256;
-  std::string secret_fingerprint;
-  std::string veil_version;
-};
-
+// `record` (io/connector.h) is what veil.veil_runs records about the scrub.
 Result<std::unique_ptr<Sink>> OpenPostgresInPlaceSink(const std::string& conninfo,
                                                       InPlaceRecord record,
                                                       const AdmitServer& admit,
