@@ -7,7 +7,7 @@
 #include <utility>
 
 #include "engine/run_setup.h"
-#include "io/connector_registry.h"
+#include "io/registry/connector_registry.h"
 #include "policy/in_place_guard.h"
 #include "policy/secret_source.h"
 #include "veil/anonymise.h"

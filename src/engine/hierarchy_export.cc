@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "io/location.h"
+#include "io/registry/location.h"
 #include "policy/policy.h"
 #include "privacy/encoded_table.h"
 #include "privacy/hierarchy_file.h"

@@ -4,7 +4,7 @@
 
 #include <chrono>
 
-#include "io/location.h"
+#include "io/registry/location.h"
 #include "privacy/encoded_table.h"
 #include "privacy/lattice_search.h"
 #include "privacy/privacy_input.h"

@@ -5,7 +5,7 @@
 //
 // Adding a connector: a class deriving from Connector in its wing (src/io/<name>/), a
 // factory function in the wing's connector.h, and one Register line in
-// io/builtin_connectors.cc. Connectors are stateless and immutable: safe to share.
+// io/registry/builtin_connectors.cc. Connectors are stateless and immutable: safe to share.
 #pragma once
 
 #include <memory>

@@ -7,7 +7,7 @@
 #include <thread>
 
 #include "core/thread_count.h"
-#include "io/location.h"
+#include "io/registry/location.h"
 #include "io/source.h"
 #include "policy/policy.h"
 #include "policy/secret_source.h"

@@ -8,7 +8,7 @@
 #include <memory>
 #include <string>
 
-#include "io/location.h"
+#include "io/registry/location.h"
 #include "privacy/privacy_input.h"
 
 namespace veil::testing {

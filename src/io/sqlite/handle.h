@@ -59,7 +59,6 @@ class SqliteStatement {
   // Unbinds every parameter (e.g. before the bound bytes go away).
   void ClearBindings() { sqlite3_clear_bindings(stmt_); }
 
-  int ColumnCount() const { return sqlite3_column_count(stmt_); }
   int ColumnType(int column) const { return sqlite3_column_type(stmt_, column); }
   int64_t ColumnInt64(int column) const { return sqlite3_column_int64(stmt_, column); }
   double ColumnDouble(int column) const { return sqlite3_column_double(stmt_, column); }

@@ -9,7 +9,7 @@
 
 #include "io/postgres/source_support.h"
 
-namespace veil::pgsource_test {
+namespace veil::postgres {
 namespace {
 
 TEST_F(PostgresSourceTest, ReadsColumnTypesDefaultsAndChecks) {
@@ -208,4 +208,4 @@ TEST_F(PostgresSourceTest, EstimatesRowsOfPlainAndPartitionedTables) {
 }
 
 }  // namespace
-}  // namespace veil::pgsource_test
+}  // namespace veil::postgres

@@ -9,7 +9,7 @@
 #include "io/postgres/sink_support.h"
 #include "io/postgres/source.h"
 
-namespace veil::pgsink_test {
+namespace veil::postgres {
 namespace {
 
 TEST_F(PostgresSinkTest, ForeignKeyViolationFailsCommitWithoutValues) {
@@ -185,4 +185,4 @@ TEST_F(PostgresSinkTest, CopiesADatabaseReadThroughThePostgresSource) {
 }
 
 }  // namespace
-}  // namespace veil::pgsink_test
+}  // namespace veil::postgres

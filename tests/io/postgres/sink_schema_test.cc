@@ -11,7 +11,7 @@
 #include "io/postgres/sink.h"
 #include "io/postgres/sink_support.h"
 
-namespace veil::pgsink_test {
+namespace veil::postgres {
 namespace {
 
 ColumnSchema Positioned(ColumnSchema column, int position) {
@@ -282,4 +282,4 @@ TEST_F(PostgresSinkTest, ARowThatFitsNoPartitionIsNamedSoWithoutItsValues) {
 }
 
 }  // namespace
-}  // namespace veil::pgsink_test
+}  // namespace veil::postgres

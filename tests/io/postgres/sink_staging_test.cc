@@ -4,7 +4,7 @@
 
 #include "io/postgres/sink_support.h"
 
-namespace veil::pgsink_test {
+namespace veil::postgres {
 namespace {
 
 // The databases whose names start with `prefix`.
@@ -61,4 +61,4 @@ TEST_F(PostgresSinkTest, AnUncommittedSinkLeavesNeitherTheTargetNorItsStagedData
 }
 
 }  // namespace
-}  // namespace veil::pgsink_test
+}  // namespace veil::postgres

@@ -16,7 +16,7 @@
 #include "io/postgres/sink.h"
 #include "support/postgres_server.h"
 
-namespace veil::pgsink_test {
+namespace veil::postgres {
 
 using Cell = std::optional<std::string>;
 using Rows = std::vector<std::vector<Cell>>;
@@ -161,4 +161,4 @@ class PostgresSinkTest : public ::testing::Test {
   void SetUp() override { ASSERT_TRUE(Server().ok()) << Server().error(); }
 };
 
-}  // namespace veil::pgsink_test
+}  // namespace veil::postgres

@@ -11,7 +11,7 @@
 
 #include "io/postgres/sink_support.h"
 
-namespace veil::pgsink_test {
+namespace veil::postgres {
 namespace {
 
 TEST_F(PostgresSinkTest, CreatesDatabaseWithExactTypesKeysDefaultsAndIndexes) {
@@ -343,4 +343,4 @@ TEST_F(PostgresSinkTest, NeverShowsThePassword) {
 }
 
 }  // namespace
-}  // namespace veil::pgsink_test
+}  // namespace veil::postgres

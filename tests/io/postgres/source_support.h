@@ -13,7 +13,7 @@
 #include "io/postgres/source.h"
 #include "support/postgres_server.h"
 
-namespace veil::pgsource_test {
+namespace veil::postgres {
 
 using veil::testing::PostgresServer;
 using veil::testing::SharedPostgres;
@@ -161,4 +161,4 @@ class PostgresSourceTest : public ::testing::Test {
   }
 };
 
-}  // namespace veil::pgsource_test
+}  // namespace veil::postgres

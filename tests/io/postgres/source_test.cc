@@ -10,7 +10,7 @@
 #include "io/postgres/connection.h"
 #include "io/postgres/source_support.h"
 
-namespace veil::pgsource_test {
+namespace veil::postgres {
 namespace {
 
 using postgres::AppendCopyTextRow;
@@ -228,4 +228,4 @@ TEST(PostgresCopyTextTest, AppliesKindsAndRejectsMalformedRows) {
 }
 
 }  // namespace
-}  // namespace veil::pgsource_test
+}  // namespace veil::postgres

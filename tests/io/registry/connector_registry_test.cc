@@ -1,4 +1,4 @@
-#include "io/connector_registry.h"
+#include "io/registry/connector_registry.h"
 
 #include <gtest/gtest.h>
 
@@ -6,7 +6,7 @@
 #include <fstream>
 
 #include "io/csv/connector.h"
-#include "io/location.h"
+#include "io/registry/location.h"
 
 namespace veil {
 namespace {

@@ -1,4 +1,4 @@
-#include "io/connector_registry.h"
+#include "io/registry/connector_registry.h"
 
 #include <fmt/format.h>
 

@@ -1,7 +1,7 @@
 // The connectors veil ships, in the order they claim location strings: URIs first, then
 // SQLite (by prefix, extension or file header), then CSV files, and last a directory of
 // CSV files, which takes whatever is left.
-#include "io/connector_registry.h"
+#include "io/registry/connector_registry.h"
 #include "io/csv/connector.h"
 #include "io/postgres/connector.h"
 #include "io/sqlite/connector.h"

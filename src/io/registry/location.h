@@ -1,5 +1,5 @@
 // Location: what a SOURCE or TARGET argument names, resolved to the connector that claimed
-// it (io/connector_registry.h), and opening a source or sink there.
+// it (io/registry/connector_registry.h), and opening a source or sink there.
 //
 // Forms the built-in connectors claim: "postgresql://..." or "postgres://..." (a libpq
 // URI): a PostgreSQL database; "sqlite:PATH", or a path ending in .sqlite, .sqlite3 or

@@ -1,8 +1,8 @@
-#include "io/location.h"
+#include "io/registry/location.h"
 
 #include <filesystem>
 
-#include "io/connector_registry.h"
+#include "io/registry/connector_registry.h"
 
 namespace veil {
 

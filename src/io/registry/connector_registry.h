@@ -1,6 +1,6 @@
 // ConnectorRegistry: the connectors veil knows, in the order they claim location strings.
 //
-// BuiltinConnectors() lists every connector veil ships (io/builtin_connectors.cc); nothing
+// BuiltinConnectors() lists every connector veil ships (io/registry/builtin_connectors.cc); nothing
 // else switches on a backend. A registry is immutable once built; its connectors are
 // shared with the Locations it resolves, so a Location outlives its registry.
 #pragma once
@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "io/connector.h"
-#include "io/location.h"
+#include "io/registry/location.h"
 #include "veil/status.h"
 
 namespace veil {

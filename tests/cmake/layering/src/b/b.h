@@ -1,0 +1,2 @@
+// A fixture module: a header module a includes.
+#pragma once
