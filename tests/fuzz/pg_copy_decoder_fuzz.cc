@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "fuzz_support.h"
-#include "io/postgres/connection.h"
+#include "io/postgres/copy_text.h"
 #include "io/postgres/copy_writer.h"
 
 namespace {

@@ -197,18 +197,16 @@ std::string TableName(const std::string& schema, const std::string& table) {
 
 // What ReadShape() is reading, for error messages.
 struct Reading {
-  const PostgresConnection& conn;
+  const Connection& conn;
   const Relation& rel;
   std::string what;
 
-  Result<PgResultPtr> Query(const std::string& sql) const {
-    return conn.Query(sql, {rel.oid}, what);
-  }
+  Result<ResultPtr> Query(const std::string& sql) const { return conn.Query(sql, {rel.oid}, what); }
 };
 
 // Reads the columns, generated ones apart; returns each attribute number's column name.
 Result<std::map<int64_t, std::string>> ReadColumns(const Reading& in, TableShape& shape) {
-  VEIL_ASSIGN_OR_RETURN(PgResultPtr result, in.Query(kColumnsSql));
+  VEIL_ASSIGN_OR_RETURN(ResultPtr result, in.Query(kColumnsSql));
   const PGresult* r = result.get();
   std::map<int64_t, std::string> names;
   for (int row = 0; row < PQntuples(r); ++row) {
@@ -237,7 +235,7 @@ Result<std::map<int64_t, std::string>> ReadColumns(const Reading& in, TableShape
 Status ReadGeneratedColumnInputs(const Reading& in, const std::map<int64_t, std::string>& names,
                                  TableSchema& schema) {
   if (schema.generated_columns.empty()) return Status::Ok();
-  VEIL_ASSIGN_OR_RETURN(PgResultPtr result, in.Query(kExpressionColumnsSql));
+  VEIL_ASSIGN_OR_RETURN(ResultPtr result, in.Query(kExpressionColumnsSql));
   for (int row = 0; row < PQntuples(result.get()); ++row) {
     const auto name = names.find(Integer(result.get(), row, 0));
     for (auto& generated : schema.generated_columns) {
@@ -250,7 +248,7 @@ Status ReadGeneratedColumnInputs(const Reading& in, const std::map<int64_t, std:
 }
 
 Status ReadSequences(const Reading& in, TableSchema& schema) {
-  VEIL_ASSIGN_OR_RETURN(PgResultPtr result, in.Query(kSequencesSql));
+  VEIL_ASSIGN_OR_RETURN(ResultPtr result, in.Query(kSequencesSql));
   for (int row = 0; row < PQntuples(result.get()); ++row) {
     schema.sequences.push_back(
         {Text(result.get(), row, 0), Text(result.get(), row, 1), Text(result.get(), row, 2)});
@@ -260,7 +258,7 @@ Status ReadSequences(const Reading& in, TableSchema& schema) {
 
 Status ReadPrimaryKey(const Reading& in, const std::map<int64_t, std::string>& names,
                       TableSchema& schema) {
-  VEIL_ASSIGN_OR_RETURN(PgResultPtr result, in.Query(kPrimaryKeySql));
+  VEIL_ASSIGN_OR_RETURN(ResultPtr result, in.Query(kPrimaryKeySql));
   for (int row = 0; row < PQntuples(result.get()); ++row) {
     schema.primary_key_name = Text(result.get(), row, 2);
     const auto name = names.find(Integer(result.get(), row, 0));
@@ -274,7 +272,7 @@ Status ReadPrimaryKey(const Reading& in, const std::map<int64_t, std::string>& n
 }
 
 Status ReadForeignKeys(const Reading& in, TableSchema& schema) {
-  VEIL_ASSIGN_OR_RETURN(PgResultPtr result, in.Query(kForeignKeysSql));
+  VEIL_ASSIGN_OR_RETURN(ResultPtr result, in.Query(kForeignKeysSql));
   for (int row = 0; row < PQntuples(result.get()); ++row) {
     const PGresult* r = result.get();
     if (schema.foreign_keys.empty() || PgText(r, row, 0) != schema.foreign_keys.back().name) {
@@ -293,12 +291,12 @@ Status ReadForeignKeys(const Reading& in, TableSchema& schema) {
 }
 
 Status ReadIndexes(const Reading& in, TableSchema& schema) {
-  VEIL_ASSIGN_OR_RETURN(PgResultPtr columns, in.Query(kIndexColumnsSql));
+  VEIL_ASSIGN_OR_RETURN(ResultPtr columns, in.Query(kIndexColumnsSql));
   std::map<std::string, std::vector<std::string>> columns_by_index;
   for (int row = 0; row < PQntuples(columns.get()); ++row) {
     columns_by_index[Text(columns.get(), row, 0)].push_back(Text(columns.get(), row, 1));
   }
-  VEIL_ASSIGN_OR_RETURN(PgResultPtr result, in.Query(kIndexesSql));
+  VEIL_ASSIGN_OR_RETURN(ResultPtr result, in.Query(kIndexesSql));
   for (int row = 0; row < PQntuples(result.get()); ++row) {
     const PGresult* r = result.get();
     const bool constraint = !PgIsNull(r, row, 4);
@@ -325,10 +323,10 @@ Status ReadIndexes(const Reading& in, TableSchema& schema) {
 
 Status ReadPartitions(const Reading& in, TableSchema& schema) {
   if (!in.rel.partitioned) return Status::Ok();
-  VEIL_ASSIGN_OR_RETURN(PgResultPtr key, in.conn.Query("SELECT pg_catalog.pg_get_partkeydef($1)",
-                                                       {in.rel.oid}, in.what));
+  VEIL_ASSIGN_OR_RETURN(ResultPtr key, in.conn.Query("SELECT pg_catalog.pg_get_partkeydef($1)",
+                                                     {in.rel.oid}, in.what));
   if (PQntuples(key.get()) == 1) schema.partition_by = Text(key.get(), 0, 0);
-  VEIL_ASSIGN_OR_RETURN(PgResultPtr result, in.Query(kPartitionsSql));
+  VEIL_ASSIGN_OR_RETURN(ResultPtr result, in.Query(kPartitionsSql));
   const PGresult* r = result.get();
   for (int row = 0; row < PQntuples(r); ++row) {
     schema.partitions.push_back({TableName(Text(r, row, 0), Text(r, row, 1)),
@@ -339,7 +337,7 @@ Status ReadPartitions(const Reading& in, TableSchema& schema) {
 }
 
 Status ReadChecks(const Reading& in, TableSchema& schema) {
-  VEIL_ASSIGN_OR_RETURN(PgResultPtr result, in.Query(kChecksSql));
+  VEIL_ASSIGN_OR_RETURN(ResultPtr result, in.Query(kChecksSql));
   for (int row = 0; row < PQntuples(result.get()); ++row) {
     schema.check_constraints.push_back(Text(result.get(), row, 0));
   }
@@ -348,8 +346,8 @@ Status ReadChecks(const Reading& in, TableSchema& schema) {
 
 }  // namespace
 
-Result<std::vector<Relation>> ReadRelations(const PostgresConnection& conn) {
-  VEIL_ASSIGN_OR_RETURN(PgResultPtr result, conn.Query(kTablesSql, {}, "listing tables"));
+Result<std::vector<Relation>> ReadRelations(const Connection& conn) {
+  VEIL_ASSIGN_OR_RETURN(ResultPtr result, conn.Query(kTablesSql, {}, "listing tables"));
   std::vector<Relation> relations;
   for (int row = 0; row < PQntuples(result.get()); ++row) {
     Relation relation;
@@ -361,7 +359,7 @@ Result<std::vector<Relation>> ReadRelations(const PostgresConnection& conn) {
     if (relation.schema.find('.') != std::string::npos) {
       return InputError(fmt::format(
           "{}: schema {} has a dot in its name, so its tables cannot be named schema.table",
-          conn.Describe(), QuoteIdentifier(relation.schema)));
+          conn.label(), QuoteIdentifier(relation.schema)));
     }
     relation.name = TableName(relation.schema, relation.table);
     relations.push_back(std::move(relation));
@@ -369,8 +367,8 @@ Result<std::vector<Relation>> ReadRelations(const PostgresConnection& conn) {
   return relations;
 }
 
-Result<std::vector<ViewSchema>> ReadViews(const PostgresConnection& conn) {
-  VEIL_ASSIGN_OR_RETURN(PgResultPtr result, conn.Query(kViewsSql, {}, "listing views"));
+Result<std::vector<ViewSchema>> ReadViews(const Connection& conn) {
+  VEIL_ASSIGN_OR_RETURN(ResultPtr result, conn.Query(kViewsSql, {}, "listing views"));
   std::vector<ViewSchema> views;
   for (int row = 0; row < PQntuples(result.get()); ++row) {
     ViewSchema view;
@@ -383,7 +381,7 @@ Result<std::vector<ViewSchema>> ReadViews(const PostgresConnection& conn) {
   return views;
 }
 
-Result<TableShape> ReadShape(const PostgresConnection& conn, const Relation& rel) {
+Result<TableShape> ReadShape(const Connection& conn, const Relation& rel) {
   const Reading in{conn, rel,
                    fmt::format("reading the schema of table {}", QuoteIdentifier(rel.name))};
   TableShape shape;
@@ -401,7 +399,7 @@ Result<TableShape> ReadShape(const PostgresConnection& conn, const Relation& rel
   return shape;
 }
 
-int64_t EstimateRows(const PostgresConnection& conn, const Relation& rel) {
+int64_t EstimateRows(const Connection& conn, const Relation& rel) {
   auto result = conn.Query(kEstimateSql, {rel.oid}, "estimating rows");
   if (!result.ok() || PQntuples(result->get()) != 1 || PgIsNull(result->get(), 0, 0)) return -1;
   return Integer(result->get(), 0, 0);

@@ -44,16 +44,16 @@ struct TableShape {
 };
 
 // The ordinary and partitioned tables, as the source lists them (source.h).
-Result<std::vector<Relation>> ReadRelations(const PostgresConnection& conn);
+Result<std::vector<Relation>> ReadRelations(const Connection& conn);
 
-Result<TableShape> ReadShape(const PostgresConnection& conn, const Relation& rel);
+Result<TableShape> ReadShape(const Connection& conn, const Relation& rel);
 
 // Views and materialized views (pg_get_viewdef() definitions), oldest first.
-Result<std::vector<ViewSchema>> ReadViews(const PostgresConnection& conn);
+Result<std::vector<ViewSchema>> ReadViews(const Connection& conn);
 
 // The planner's row count: pg_class.reltuples of a plain table, the sum over the leaf
 // partitions of a partitioned one (0 if it has none); -1 if any is unknown (never
 // vacuumed or analysed) or the query fails.
-int64_t EstimateRows(const PostgresConnection& conn, const Relation& rel);
+int64_t EstimateRows(const Connection& conn, const Relation& rel);
 
 }  // namespace veil::postgres

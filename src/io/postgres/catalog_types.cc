@@ -111,14 +111,14 @@ void Substitute(std::string& sql, std::string_view key, std::string_view value) 
 
 }  // namespace
 
-Status ReadTypes(const PostgresConnection& conn, const std::string& oid, std::string_view what,
+Status ReadTypes(const Connection& conn, const std::string& oid, std::string_view what,
                  TableSchema& schema) {
   const bool multiranges = PQserverVersion(conn.get()) >= 140000;
   std::string sql = kTypesSql;
   Substitute(sql, "$CREATE", kCreateTypeSql);
   Substitute(sql, "$MULTIRANGE_RANGE", multiranges ? kMultirangeRangeSql : "");
   Substitute(sql, "$MULTIRANGE_NAME", multiranges ? kMultirangeNameSql : "''");
-  VEIL_ASSIGN_OR_RETURN(PgResultPtr result, conn.Query(sql, {oid}, what));
+  VEIL_ASSIGN_OR_RETURN(ResultPtr result, conn.Query(sql, {oid}, what));
   const PGresult* r = result.get();
   for (int row = 0; row < PQntuples(r); ++row) {
     if (PgIsNull(r, row, 2)) continue;

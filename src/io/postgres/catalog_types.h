@@ -16,7 +16,7 @@ namespace veil::postgres {
 // attributes and (multi)ranges, dependencies first, each with its CREATE statement and
 // the columns needing it. Types of extensions and range types with a canonical function
 // are left out. `what` names the reading in errors.
-Status ReadTypes(const PostgresConnection& conn, const std::string& oid, std::string_view what,
+Status ReadTypes(const Connection& conn, const std::string& oid, std::string_view what,
                  TableSchema& schema);
 
 }  // namespace veil::postgres

@@ -13,6 +13,7 @@
 #include <memory>
 #include <vector>
 
+#include "io/postgres/connection.h"
 #include "io/postgres/errors.h"
 
 namespace veil::postgres {
@@ -40,11 +41,6 @@ constexpr const char* kLockHolderSql =
     "l.database WHERE l.locktype = 'advisory' AND l.granted AND l.pid = $1::integer AND "
     "d.datname = pg_catalog.current_database() AND l.classid = $2::bigint::oid AND l.objid = "
     "$3::bigint::oid AND l.objsubid = 1)";
-
-struct ResultClearer {
-  void operator()(PGresult* result) const { PQclear(result); }
-};
-using ResultPtr = std::unique_ptr<PGresult, ResultClearer>;
 
 std::string Text(const char* value) {
   return value ? value : "";

@@ -200,11 +200,11 @@ class InPlaceSink final : public Sink {
  private:
   const std::string& label() const { return target_->session.label(); }
   Status Exec(const std::string& sql, const std::string& what) const {
-    return target_->session.Exec(sql, what);
+    return target_->session.Execute(sql, what);
   }
   Result<std::vector<Row>> Query(const std::string& sql, const std::vector<std::string>& params,
                                  const std::string& what) const {
-    return target_->session.Query(sql, params, what);
+    return target_->session.Rows(sql, params, what);
   }
 
   // The live table a source table name stands for, claimed once.
@@ -246,7 +246,7 @@ class InPlaceSink final : public Sink {
     for (const auto& text : schema_text_) {
       VEIL_RETURN_IF_ERROR(
           target_->session
-              .TryQuery(RemoveSchemaTextSql(text), {}, "removing " + DescribeSchemaText(text))
+              .TryRows(RemoveSchemaTextSql(text), {}, "removing " + DescribeSchemaText(text))
               .status());
     }
     return Status::Ok();
@@ -279,12 +279,11 @@ class InPlaceSink final : public Sink {
     for (const auto& fk : foreign_keys_) {
       const std::string what = fmt::format("restoring foreign key {} of table {} after the scrub",
                                            QuoteIdentifier(fk.name), fk.owner);
-      VEIL_RETURN_IF_ERROR(
-          target_->session
-              .TryQuery(fmt::format("ALTER TABLE {} ADD CONSTRAINT {} {}", fk.owner,
-                                    QuoteIdentifier(fk.name), fk.definition),
-                        {}, what)
-              .status());
+      VEIL_RETURN_IF_ERROR(target_->session
+                               .TryRows(fmt::format("ALTER TABLE {} ADD CONSTRAINT {} {}", fk.owner,
+                                                    QuoteIdentifier(fk.name), fk.definition),
+                                        {}, what)
+                               .status());
     }
     return Status::Ok();
   }
@@ -355,7 +354,7 @@ class InPlaceSink final : public Sink {
   Status RebuildIndexes(const LiveTable& table, const std::vector<SavedIndex>& indexes) const {
     const std::string what = fmt::format("rebuilding the indexes of {}", table.name.Sql());
     for (const auto& index : indexes) {
-      VEIL_ASSIGN_OR_RETURN(const auto made, target_->session.TryQuery(index.create, {}, what));
+      VEIL_ASSIGN_OR_RETURN(const auto made, target_->session.TryRows(index.create, {}, what));
       if (made && !index.cluster.empty()) VEIL_RETURN_IF_ERROR(Exec(index.cluster, what));
     }
     return Status::Ok();

@@ -25,4 +25,10 @@ std::string QuoteLiteral(std::string_view text) {
   return Enclosed(text, '\'');
 }
 
+std::string QuotedList(const std::vector<std::string>& names) {
+  std::string list;
+  for (const auto& name : names) list += (list.empty() ? "" : ", ") + QuoteIdentifier(name);
+  return "(" + list + ")";
+}
+
 }  // namespace veil::postgres

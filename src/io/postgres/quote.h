@@ -8,6 +8,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace veil::postgres {
 
@@ -16,5 +17,8 @@ std::string QuoteIdentifier(std::string_view name);
 
 // 'it''s': `text` as a string literal, every '\'' doubled.
 std::string QuoteLiteral(std::string_view text);
+
+// ("a", "b"): `names` as a parenthesised list of quoted identifiers.
+std::string QuotedList(const std::vector<std::string>& names);
 
 }  // namespace veil::postgres

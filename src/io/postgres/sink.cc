@@ -32,10 +32,10 @@ Result<std::unique_ptr<StagedDatabase>> CreateMissingDatabase(const ConnectOptio
   const std::string name = PQdb(failed.get());
   ConnPtr maintenance = Connect(options, "postgres");
   if (!Connected(maintenance)) return refused;
-  const Session admin(std::move(maintenance));
+  const Connection admin(std::move(maintenance));
   VEIL_ASSIGN_OR_RETURN(
       const std::vector<Row> found,
-      admin.Query("SELECT 1 FROM pg_database WHERE datname = $1", {name}, "finding the database"));
+      admin.Rows("SELECT 1 FROM pg_database WHERE datname = $1", {name}, "finding the database"));
   if (!found.empty()) return refused;
   return StagedDatabase::Create(options, name, PgConnectionLabel(failed.get()));
 }
@@ -159,11 +159,11 @@ class PostgresSink final : public Sink {
  private:
   const std::string& label() const { return target_->session.label(); }
   Status Exec(const std::string& sql, const std::string& what) const {
-    return target_->session.Exec(sql, what);
+    return target_->session.Execute(sql, what);
   }
   Result<std::vector<Row>> Query(const std::string& sql, const std::vector<std::string>& params,
                                  const std::string& what) const {
-    return target_->session.Query(sql, params, what);
+    return target_->session.Rows(sql, params, what);
   }
 
   Status RefuseTables() const {
@@ -201,7 +201,7 @@ class PostgresSink final : public Sink {
     if (table.partition_by.empty()) return Status::Ok();
     const std::string what = fmt::format("creating table {}", table.name.Sql());
     VEIL_ASSIGN_OR_RETURN(const auto created,
-                          target_->session.TryQuery(CreateTableSql(table, columns), {}, what));
+                          target_->session.TryRows(CreateTableSql(table, columns), {}, what));
     if (!created) {
       table.partition_by.clear();
       return Status::Ok();
@@ -213,7 +213,7 @@ class PostgresSink final : public Sink {
       VEIL_RETURN_IF_ERROR(PrepareSchema(name.schema));
       const std::string create = fmt::format("creating partition {}", name.Sql());
       VEIL_ASSIGN_OR_RETURN(const auto done,
-                            target_->session.TryQuery(PartitionSql(partition, true), {}, create));
+                            target_->session.TryRows(PartitionSql(partition, true), {}, create));
       if (done && !partition.partition_by.empty()) partitioned.insert(partition.name);
       if (!done) VEIL_RETURN_IF_ERROR(Exec(PartitionSql(partition, false), create));
     }
@@ -234,7 +234,7 @@ class PostgresSink final : public Sink {
       VEIL_ASSIGN_OR_RETURN(const std::string found, TypeSchema(name));
       if (!found.empty()) continue;
       VEIL_RETURN_IF_ERROR(
-          target_->session.TryQuery(type.create_sql, {}, fmt::format("creating type {}", name))
+          target_->session.TryRows(type.create_sql, {}, fmt::format("creating type {}", name))
               .status());
     }
     return Status::Ok();
@@ -326,8 +326,8 @@ class PostgresSink final : public Sink {
   Result<std::string> TypeSchema(const std::string& declared) const {
     VEIL_ASSIGN_OR_RETURN(
         const std::optional<std::vector<Row>> found,
-        target_->session.TryQuery(kTypeSchemaSql, {declared},
-                                  fmt::format("looking up type {}", QuoteIdentifier(declared))));
+        target_->session.TryRows(kTypeSchemaSql, {declared},
+                                 fmt::format("looking up type {}", QuoteIdentifier(declared))));
     return found && !found->empty() ? (*found)[0][0] : std::string();
   }
 
@@ -418,7 +418,7 @@ class PostgresSink final : public Sink {
       for (const ViewSchema* view : pending) {
         const std::string what = fmt::format("creating view {}", SplitTableName(view->name).Sql());
         VEIL_ASSIGN_OR_RETURN(const auto made,
-                              target_->session.TryQuery(CreateViewSql(*view), {}, what));
+                              target_->session.TryRows(CreateViewSql(*view), {}, what));
         if (!made) {
           failed.push_back(view);
         } else if (!view->comment.empty() && !withheld_view_comments_.count(view->name)) {
@@ -433,7 +433,7 @@ class PostgresSink final : public Sink {
   // Runs a deferred statement; one the output's shape does not allow (an SQL error of
   // class 42, e.g. a CHECK on a column that was dropped) is omitted.
   Status AddOptional(const std::string& sql, const std::string& what) const {
-    return target_->session.TryQuery(sql, {}, what).status();
+    return target_->session.TryRows(sql, {}, what).status();
   }
 
   Status AddIndexesAndChecks(const OutputTable& table) const {

@@ -143,10 +143,10 @@ Result<std::unique_ptr<StagedDatabase>> StagedDatabase::Create(const ConnectOpti
 
   ConnPtr maintenance = Connect(options, "postgres");
   if (!Connected(maintenance)) return ConnectError(maintenance);
-  const Session admin(std::move(maintenance), label);
+  const Connection admin(std::move(maintenance), label);
   VEIL_RETURN_IF_ERROR(
-      admin.Exec("CREATE DATABASE " + QuoteIdentifier(staged->name_),
-                 fmt::format("creating database {}", QuoteIdentifier(staged->name_))));
+      admin.Execute("CREATE DATABASE " + QuoteIdentifier(staged->name_),
+                    fmt::format("creating database {}", QuoteIdentifier(staged->name_))));
   return Result<std::unique_ptr<StagedDatabase>>(std::move(staged));
 }
 
@@ -167,14 +167,15 @@ Status StagedDatabase::Publish() {
   if (finished_) return InternalError(fmt::format("{}: published twice or after a drop", label_));
   ConnPtr conn = Connect(options_, "postgres");
   if (!Connected(conn)) return ConnectError(conn);
-  const Session admin(std::move(conn), label_);
-  const Status renamed = admin.Exec(fmt::format("ALTER DATABASE {} RENAME TO {}",
-                                                QuoteIdentifier(name_), QuoteIdentifier(target_)),
-                                    fmt::format("renaming the finished copy {} to {}",
-                                                QuoteIdentifier(name_), QuoteIdentifier(target_)));
+  const Connection admin(std::move(conn), label_);
+  const Status renamed =
+      admin.Execute(fmt::format("ALTER DATABASE {} RENAME TO {}", QuoteIdentifier(name_),
+                                QuoteIdentifier(target_)),
+                    fmt::format("renaming the finished copy {} to {}", QuoteIdentifier(name_),
+                                QuoteIdentifier(target_)));
   if (!renamed.ok()) {
-    const auto found = admin.Query("SELECT 1 FROM pg_database WHERE datname = $1", {target_},
-                                   "finding the target");
+    const auto found =
+        admin.Rows("SELECT 1 FROM pg_database WHERE datname = $1", {target_}, "finding the target");
     Drop();
     if (found.ok() && !found->empty()) {
       return ConflictError(fmt::format(

@@ -9,6 +9,7 @@
 
 #include "io/postgres/catalog.h"
 #include "io/postgres/connection.h"
+#include "io/postgres/copy_text.h"
 #include "io/postgres/identity.h"
 #include "io/postgres/quote.h"
 
@@ -47,9 +48,9 @@ std::string CopySql(const Relation& rel, const TableSchema& schema) {
 
 // A session on the snapshot's server; with `same_as`, only if it reached that server's
 // database (CheckSameServer), before any other statement.
-Result<PostgresConnection> OpenSession(const std::string& conninfo,
-                                       const std::optional<ReachedServer>& same_as) {
-  VEIL_ASSIGN_OR_RETURN(PostgresConnection conn, PostgresConnection::Open(conninfo));
+Result<Connection> OpenSession(const std::string& conninfo,
+                               const std::optional<ReachedServer>& same_as) {
+  VEIL_ASSIGN_OR_RETURN(Connection conn, Connection::Open(conninfo));
   if (same_as) VEIL_RETURN_IF_ERROR(CheckSameServer(conn.get(), *same_as));
   VEIL_RETURN_IF_ERROR(conn.Execute(kSessionSql, "setting up the session"));
   VEIL_RETURN_IF_ERROR(conn.Execute(kBeginSql, "starting a read-only transaction"));
@@ -66,21 +67,21 @@ class ReaderConnections {
         snapshot_(std::move(snapshot)),
         same_as_(std::move(same_as)) {}
 
-  Result<std::unique_ptr<PostgresConnection>> Take() {
+  Result<std::unique_ptr<Connection>> Take() {
     if (!idle_.empty()) {
-      std::unique_ptr<PostgresConnection> conn = std::move(idle_.back());
+      std::unique_ptr<Connection> conn = std::move(idle_.back());
       idle_.pop_back();
       return conn;
     }
-    VEIL_ASSIGN_OR_RETURN(PostgresConnection conn, OpenSession(conninfo_, same_as_));
+    VEIL_ASSIGN_OR_RETURN(Connection conn, OpenSession(conninfo_, same_as_));
     VEIL_RETURN_IF_ERROR(
         conn.Execute("SET TRANSACTION SNAPSHOT " + postgres::QuoteLiteral(snapshot_),
                      "importing the source's snapshot"));
-    return std::make_unique<PostgresConnection>(std::move(conn));
+    return std::make_unique<Connection>(std::move(conn));
   }
 
   // Keeps a connection whose COPY has ended, for the next reader.
-  void Give(std::unique_ptr<PostgresConnection> conn) {
+  void Give(std::unique_ptr<Connection> conn) {
     if (conn && !conn->copying() && idle_.size() < kMaxIdleConnections) {
       idle_.push_back(std::move(conn));
     }
@@ -90,15 +91,15 @@ class ReaderConnections {
   std::string conninfo_;  // may hold a password: never shown
   std::string snapshot_;
   std::optional<ReachedServer> same_as_;
-  std::vector<std::unique_ptr<PostgresConnection>> idle_;
+  std::vector<std::unique_ptr<Connection>> idle_;
 };
 
 // ---- Reading rows ----
 
 class PostgresTableReader final : public TableReader {
  public:
-  PostgresTableReader(std::shared_ptr<ReaderConnections> pool,
-                      std::unique_ptr<PostgresConnection> conn, TableShape shape, int64_t estimate)
+  PostgresTableReader(std::shared_ptr<ReaderConnections> pool, std::unique_ptr<Connection> conn,
+                      TableShape shape, int64_t estimate)
       : pool_(std::move(pool)),
         conn_(std::move(conn)),
         shape_(std::move(shape)),
@@ -129,7 +130,7 @@ class PostgresTableReader final : public TableReader {
       }
       if (Status status = AppendCopyTextRow(row, shape_.kinds, batch.columns); !status.ok()) {
         return Status::Error(status.code(),
-                             fmt::format("{}: reading table {}: {} (at row {})", conn_->Describe(),
+                             fmt::format("{}: reading table {}: {} (at row {})", conn_->label(),
                                          postgres::QuoteIdentifier(shape_.schema.name),
                                          status.message(), next_row_));
       }
@@ -141,7 +142,7 @@ class PostgresTableReader final : public TableReader {
 
  private:
   std::shared_ptr<ReaderConnections> pool_;
-  std::unique_ptr<PostgresConnection> conn_;  // in COPY until done_
+  std::unique_ptr<Connection> conn_;  // in COPY until done_
   TableShape shape_;
   int64_t estimate_ = -1;
   int64_t next_row_ = 1;
@@ -150,12 +151,12 @@ class PostgresTableReader final : public TableReader {
 
 class PostgresSource final : public Source {
  public:
-  PostgresSource(PostgresConnection conn, std::vector<Relation> relations,
+  PostgresSource(Connection conn, std::vector<Relation> relations,
                  std::shared_ptr<ReaderConnections> pool)
       : conn_(std::move(conn)), relations_(std::move(relations)), pool_(std::move(pool)) {}
 
   std::string Describe() const override {
-    return fmt::format("postgresql database {}", conn_.Describe());
+    return fmt::format("postgresql database {}", conn_.label());
   }
 
   std::vector<std::string> TableNames() const override {
@@ -175,7 +176,7 @@ class PostgresSource final : public Source {
     VEIL_ASSIGN_OR_RETURN(const TableShape* shape, Shape(table));
     const Relation& relation = *Find(table);
     const int64_t estimate = postgres::EstimateRows(conn_, relation);
-    VEIL_ASSIGN_OR_RETURN(std::unique_ptr<PostgresConnection> conn, pool_->Take());
+    VEIL_ASSIGN_OR_RETURN(std::unique_ptr<Connection> conn, pool_->Take());
     VEIL_RETURN_IF_ERROR(
         conn->BeginCopyOut(CopySql(relation, shape->schema),
                            fmt::format("reading table {}", postgres::QuoteIdentifier(table))));
@@ -197,13 +198,13 @@ class PostgresSource final : public Source {
     const Relation* relation = Find(table);
     if (relation == nullptr) {
       return InvalidArgument(
-          fmt::format("{}: no table {}", conn_.Describe(), postgres::QuoteIdentifier(table)));
+          fmt::format("{}: no table {}", conn_.label(), postgres::QuoteIdentifier(table)));
     }
     VEIL_ASSIGN_OR_RETURN(TableShape shape, postgres::ReadShape(conn_, *relation));
     return &shapes_.emplace(table, std::move(shape)).first->second;
   }
 
-  PostgresConnection conn_;  // holds the transaction whose snapshot readers import
+  Connection conn_;  // holds the transaction whose snapshot readers import
   std::vector<Relation> relations_;
   std::shared_ptr<ReaderConnections> pool_;
   mutable std::map<std::string, TableShape> shapes_;
@@ -216,10 +217,9 @@ namespace veil {
 
 Result<std::unique_ptr<Source>> OpenPostgresSource(const std::string& conninfo,
                                                    std::optional<ReachedServer> same_as) {
-  VEIL_ASSIGN_OR_RETURN(postgres::PostgresConnection conn,
-                        postgres::OpenSession(conninfo, same_as));
+  VEIL_ASSIGN_OR_RETURN(postgres::Connection conn, postgres::OpenSession(conninfo, same_as));
   VEIL_ASSIGN_OR_RETURN(
-      postgres::PgResultPtr snapshot,
+      postgres::ResultPtr snapshot,
       conn.Query("SELECT pg_catalog.pg_export_snapshot()", {}, "exporting the snapshot"));
   auto pool = std::make_shared<postgres::ReaderConnections>(
       conninfo, std::string(postgres::PgText(snapshot.get(), 0, 0)), std::move(same_as));

@@ -12,90 +12,6 @@
 
 namespace veil::postgres {
 
-std::string QuotedList(const std::vector<std::string>& names) {
-  std::string list;
-  for (const auto& name : names) list += (list.empty() ? "" : ", ") + QuoteIdentifier(name);
-  return "(" + list + ")";
-}
-
-ResultPtr DrainResults(PGconn* conn) {
-  ResultPtr failed;
-  while (ResultPtr result{PQgetResult(conn)}) {
-    const ExecStatusType status = PQresultStatus(result.get());
-    if (!failed && status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-      failed = std::move(result);
-    }
-  }
-  return failed;
-}
-
-// ---- Session ----
-
-Session::Session(ConnPtr conn) : Session(std::move(conn), std::string()) {}
-
-Session::Session(ConnPtr conn, std::string label)
-    : conn_(std::move(conn)), label_(label.empty() ? PgConnectionLabel(conn_.get()) : label) {
-  // Notices (e.g. "table does not exist, skipping") are not wanted on stderr.
-  PQsetNoticeProcessor(
-      conn_.get(), [](void*, const char*) {}, nullptr);
-}
-
-Status Session::Error(const PGresult* result, const std::string& what) const {
-  return PgServerError(conn_.get(), result, fmt::format("{}: {}", label_, what));
-}
-
-Status Session::Exec(const std::string& sql, const std::string& what) const {
-  if (!conn_) return IoError(fmt::format("{}: {}: not connected", label_, what));
-  const ResultPtr result(PQexec(conn_.get(), sql.c_str()));
-  const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) return Error(result.get(), what);
-  return Status::Ok();
-}
-
-Result<std::vector<Row>> Session::Query(const std::string& sql,
-                                        const std::vector<std::string>& params,
-                                        const std::string& what) const {
-  std::string state;
-  return Run(sql, params, what, state);
-}
-
-Result<std::vector<Row>> Session::Run(const std::string& sql,
-                                      const std::vector<std::string>& params,
-                                      const std::string& what, std::string& state) const {
-  if (!conn_) return IoError(fmt::format("{}: {}: not connected", label_, what));
-  std::vector<const char*> values;
-  for (const auto& param : params) values.push_back(param.c_str());
-  ResultPtr result(PQexecParams(conn_.get(), sql.c_str(), static_cast<int>(values.size()), nullptr,
-                                values.data(), nullptr, nullptr, 0));
-  const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-    state = PgErrorField(result.get(), PG_DIAG_SQLSTATE);
-    return Error(result.get(), what);
-  }
-  std::vector<Row> rows(static_cast<size_t>(PQntuples(result.get())));
-  for (size_t r = 0; r < rows.size(); ++r) {
-    for (int c = 0; c < PQnfields(result.get()); ++c) {
-      rows[r].emplace_back(PQgetvalue(result.get(), static_cast<int>(r), c));
-    }
-  }
-  return rows;
-}
-
-Result<std::optional<std::vector<Row>>> Session::TryQuery(const std::string& sql,
-                                                          const std::vector<std::string>& params,
-                                                          const std::string& what) const {
-  VEIL_RETURN_IF_ERROR(Exec("SAVEPOINT veil_try", what));
-  std::string state;
-  Result<std::vector<Row>> rows = Run(sql, params, what, state);
-  if (rows.ok()) {
-    VEIL_RETURN_IF_ERROR(Exec("RELEASE SAVEPOINT veil_try", what));
-    return std::optional<std::vector<Row>>(std::move(rows).value());
-  }
-  if (state.rfind("42", 0) != 0) return rows.status();
-  VEIL_RETURN_IF_ERROR(Exec("ROLLBACK TO SAVEPOINT veil_try; RELEASE SAVEPOINT veil_try", what));
-  return std::optional<std::vector<Row>>();
-}
-
 // ---- Connecting ----
 
 Result<ConnectOptions> ParseConninfo(const std::string& conninfo) {
@@ -175,7 +91,7 @@ Status Target::CommitCompleted() {
     return InternalError(fmt::format("{}: committed before it was complete", session.label()));
   }
   Status status = PQtransactionStatus(session.get()) == PQTRANS_INTRANS
-                      ? session.Exec("COMMIT", "committing")
+                      ? session.Execute("COMMIT", "committing")
                       : IoError(fmt::format("{}: a statement failed after the load; nothing "
                                             "was committed",
                                             session.label()));
@@ -196,7 +112,7 @@ void Target::Abandon() {
     PQputCopyEnd(conn, "abandoned");
     DrainResults(conn);
   }
-  (void)session.Exec("ROLLBACK", "rolling back");
+  (void)session.Execute("ROLLBACK", "rolling back");
   session.Close();
   copying.clear();
 }

@@ -1,12 +1,10 @@
-// Internals of the PostgreSQL sink (io/postgres/sink.h): a libpq connection whose errors
-// never quote a value, connecting with the options of a connection string, and the
-// target connection shared by the sink and its table writers.
+// Internals of the PostgreSQL sink (io/postgres/sink.h): connecting with the options of
+// a connection string (so a staged database can be reached on the same server), table
+// names, and the target connection shared by the sink and its table writers.
 //
 // Every error message starts with the connection's label and follows the error contract
 // of io/postgres/errors.h. Not thread-safe.
 #pragma once
-
-#include <libpq-fe.h>
 
 #include <functional>
 #include <memory>
@@ -15,59 +13,11 @@
 #include <string_view>
 #include <vector>
 
+#include "io/postgres/connection.h"
 #include "io/postgres/quote.h"
 #include "veil/status.h"
 
 namespace veil::postgres {
-
-struct ConnCloser {
-  void operator()(PGconn* conn) const { PQfinish(conn); }
-};
-struct ResultClearer {
-  void operator()(PGresult* result) const { PQclear(result); }
-};
-using ConnPtr = std::unique_ptr<PGconn, ConnCloser>;
-using ResultPtr = std::unique_ptr<PGresult, ResultClearer>;
-using Row = std::vector<std::string>;
-
-// ("a", "b")
-std::string QuotedList(const std::vector<std::string>& names);
-
-// Reads every result of the current command; returns the first one that failed, if any.
-ResultPtr DrainResults(PGconn* conn);
-
-// A connection to one database.
-class Session {
- public:
-  explicit Session(ConnPtr conn);
-  // Names itself `label` in errors (e.g. the database a staged one becomes).
-  Session(ConnPtr conn, std::string label);
-  PGconn* get() const { return conn_.get(); }
-  const std::string& label() const { return label_; }
-  void Close() { conn_.reset(); }
-
-  // The error `result` reports (or the connection's, if null), as "LABEL: WHAT: ...".
-  Status Error(const PGresult* result, const std::string& what) const;
-  // Runs one or more statements.
-  Status Exec(const std::string& sql, const std::string& what) const;
-  // The rows of one statement with `params` bound as text ($1, $2...); NULL reads as "".
-  Result<std::vector<Row>> Query(const std::string& sql, const std::vector<std::string>& params,
-                                 const std::string& what) const;
-  // Query() inside a savepoint (so in a transaction): nullopt, with no effect, when the
-  // server rejects the statement with an error of class 42 (syntax error or access rule
-  // violation: a missing column, type, function or matching key...); other errors fail.
-  Result<std::optional<std::vector<Row>>> TryQuery(const std::string& sql,
-                                                   const std::vector<std::string>& params,
-                                                   const std::string& what) const;
-
- private:
-  // Query(), also setting `state` to the SQLSTATE of an error.
-  Result<std::vector<Row>> Run(const std::string& sql, const std::vector<std::string>& params,
-                               const std::string& what, std::string& state) const;
-
-  ConnPtr conn_;
-  std::string label_;
-};
 
 // The options of a connection string, so that the same server can be reached under
 // another database name. Never shown: they may hold a password.
@@ -112,7 +62,7 @@ struct Target {
   // Ends a COPY in progress, rolls back and closes. Writers fail from now on.
   void Abandon();
 
-  Session session;
+  Connection session;
   bool open = true;        // false once committed or abandoned
   bool completed = false;  // Complete() succeeded: nothing more may be written
   std::string copying;     // the table whose COPY is in progress, "" if none

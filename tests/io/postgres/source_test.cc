@@ -8,14 +8,15 @@
 #include <vector>
 
 #include "io/postgres/connection.h"
+#include "io/postgres/copy_text.h"
 #include "io/postgres/source_support.h"
 
 namespace veil::postgres {
 namespace {
 
 using postgres::AppendCopyTextRow;
+using postgres::Connection;
 using postgres::PgText;
-using postgres::PostgresConnection;
 
 TEST_F(PostgresSourceTest, ListsTablesBySchemaThenName) {
   auto source = OpenSource();
@@ -155,10 +156,10 @@ TEST_F(PostgresSourceTest, ErrorsNameTheDatabaseButNoPassword) {
   EXPECT_FALSE((*source)->Open("veil.meta").ok());
 }
 
-// ---- PostgresConnection ----
+// ---- Connection ----
 
 TEST_F(PostgresSourceTest, ConnectionQueriesCopiesAndHidesValuesInErrors) {
-  auto conn = PostgresConnection::Open(server().Uri(kDb));
+  auto conn = Connection::Open(server().Uri(kDb));
   ASSERT_TRUE(conn.ok()) << conn.status().message();
   auto sum = conn->Query("SELECT $1::int + $2::int", {"2", "40"}, "adding");
   ASSERT_TRUE(sum.ok()) << sum.status().message();
