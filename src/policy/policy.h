@@ -4,16 +4,16 @@
 // A Policy is plain data, validated for shape when loaded (LoadPolicy): unknown keys,
 // malformed rules and references to undeclared entities are errors that name the
 // policy file and line. Whether the policy covers a given source is checked separately
-// (see coverage.h). Rule parameters stay as YAML nodes; each rule parses its own.
+// (see coverage.h). Rule arguments are PolicyValues (the policy's own form, never a
+// YAML node); each rule reads its own.
 #pragma once
-
-#include <yaml-cpp/yaml.h>
 
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "policy/policy_value.h"
 #include "policy/privacy_spec.h"
 #include "policy/table_action.h"
 #include "veil/status.h"
@@ -22,9 +22,9 @@ namespace veil {
 
 // One column's rule, e.g. `{fake: first_name}`: kind "fake", argument node "first_name".
 struct RuleSpec {
-  std::string kind;     // keep, drop, null, value, pseudonymise, fake, date_shift, ...
-  YAML::Node argument;  // the value under the kind key (null for keep/drop/null)
-  int line = 0;         // 1-based line in the policy file
+  std::string kind;      // keep, drop, null, value, pseudonymise, fake, date_shift, ...
+  PolicyValue argument;  // the value under the kind key (absent for keep/drop/null)
+  int line = 0;          // 1-based line in the policy file
 };
 
 struct TablePolicy {
@@ -100,8 +100,5 @@ constexpr size_t kMaxPolicyBytes = 16 * 1024 * 1024;
 Result<Policy> LoadPolicy(const std::string& path);
 // The same, from text already in memory; `path` is used for messages and relative paths.
 Result<Policy> ParsePolicy(const std::string& text, const std::string& path);
-
-// The number of characters in a pseudonym alphabet.
-int AlphabetSize(PseudonymAlphabet alphabet);
 
 }  // namespace veil

@@ -8,8 +8,10 @@
 #include "core/bounded_file.h"
 #include "policy/policy.h"
 #include "policy/policy_keys.h"
+#include "policy/privacy_spec_loader.h"
 #include "policy/rule_kinds.h"
 #include "policy/yaml_size.h"
+#include "policy/yaml_value.h"
 
 namespace veil {
 namespace {
@@ -135,6 +137,7 @@ class PolicyParser {
   Result<RuleSpec> ParseRule(const YAML::Node& node, const std::string& column) const {
     RuleSpec rule;
     rule.line = LineOf(node);
+    rule.argument = PolicyValue::Null(rule.line);
     if (node.IsNull()) {  // YAML reads a bare `null` (or nothing) as no value
       rule.kind = rule_kind::kNull;
       return rule;
@@ -155,7 +158,7 @@ class PolicyParser {
                                      column));
     }
     rule.kind = node.begin()->first.as<std::string>();
-    rule.argument = node.begin()->second;
+    rule.argument = ToPolicyValue(node.begin()->second);
     return rule;
   }
 
@@ -344,20 +347,6 @@ const TablePolicy* Policy::FindTable(const std::string& table) const {
     if (t.name == table) return &t;
   }
   return nullptr;
-}
-
-int AlphabetSize(PseudonymAlphabet alphabet) {
-  switch (alphabet) {
-    case PseudonymAlphabet::kAlnum:
-      return 62;
-    case PseudonymAlphabet::kDigits:
-      return 10;
-    case PseudonymAlphabet::kHex:
-      return 16;
-    case PseudonymAlphabet::kUpperAlnum:
-      return 36;
-  }
-  return 0;
 }
 
 Result<Policy> ParsePolicy(const std::string& text, const std::string& path) {

@@ -5,8 +5,6 @@
 // are quasi-identifiers or kept is checked when the table is planned.
 #pragma once
 
-#include <yaml-cpp/yaml.h>
-
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -46,10 +44,6 @@ struct PrivacySpec {
   // The sensitive column the l and t models name (they must agree), or empty.
   std::string SensitiveColumn() const;
 };
-
-// Parses `node` (the map under `privacy:`); messages are "path:line: ...".
-Result<PrivacySpec> ParsePrivacySpec(const YAML::Node& node, const std::string& path,
-                                     const std::string& table);
 
 const char* MetricName(PrivacyMetric metric);
 

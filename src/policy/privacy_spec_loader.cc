@@ -1,10 +1,11 @@
 // Parses a table's `privacy:` section (see privacy_spec.h and docs/privacy.md).
+#include "policy/privacy_spec_loader.h"
+
 #include <fmt/format.h>
 
 #include <set>
 
 #include "policy/policy_keys.h"
-#include "policy/privacy_spec.h"
 
 namespace veil {
 namespace {

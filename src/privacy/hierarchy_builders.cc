@@ -74,7 +74,7 @@ std::vector<std::string> SortedValues(const std::vector<std::string>& values) {
 
 // The list under `key` (`levels` or `groups`): whole numbers from 1, each a larger
 // multiple of the one before.
-Result<std::vector<size_t>> ParseGroupSizes(const YAML::Node& node, std::string_view key,
+Result<std::vector<size_t>> ParseGroupSizes(const PolicyValue& node, std::string_view key,
                                             const std::string& where) {
   const auto error = [&] {
     return PolicyError(fmt::format(
@@ -84,9 +84,9 @@ Result<std::vector<size_t>> ParseGroupSizes(const YAML::Node& node, std::string_
   };
   if (!node.IsSequence() || node.size() == 0) return error();
   std::vector<size_t> sizes;
-  for (const YAML::Node& item : node) {
+  for (const PolicyValue& item : node.items()) {
     if (!item.IsScalar()) return error();
-    const std::string& text = item.Scalar();
+    const std::string& text = item.text();
     size_t size = 0;
     const auto [end, code] = std::from_chars(text.data(), text.data() + text.size(), size);
     if (code != std::errc() || end != text.data() + text.size() || size == 0) return error();
@@ -118,9 +118,9 @@ std::string Masked(std::string_view text, const std::vector<size_t>& starts, siz
   return std::string(count, '*') + std::string(text.substr(offset(count)));
 }
 
-Result<HierarchyTable> BuildMask(const YAML::Node& side, const std::vector<std::string>& values,
+Result<HierarchyTable> BuildMask(const PolicyValue& side, const std::vector<std::string>& values,
                                  const std::string& where) {
-  const std::string text = side.IsScalar() ? side.Scalar() : "";
+  const std::string text = side.IsScalar() ? side.text() : "";
   if (text != "right" && text != "left") {
     return PolicyError(fmt::format("{}: `mask` is right or left", where));
   }
@@ -151,7 +151,7 @@ Result<HierarchyTable> BuildMask(const YAML::Node& side, const std::vector<std::
 
 // --- intervals ----------------------------------------------------------------------
 
-Result<std::vector<double>> ParseBounds(const YAML::Node& node, const std::string& where) {
+Result<std::vector<double>> ParseBounds(const PolicyValue& node, const std::string& where) {
   const auto error = [&] {
     return PolicyError(
         fmt::format("{}: `intervals` must list at least two numbers in increasing order, such as "
@@ -160,8 +160,8 @@ Result<std::vector<double>> ParseBounds(const YAML::Node& node, const std::strin
   };
   if (!node.IsSequence() || node.size() < 2) return error();
   std::vector<double> bounds;
-  for (const YAML::Node& item : node) {
-    const auto bound = item.IsScalar() ? ParseDecimal(item.Scalar()) : std::nullopt;
+  for (const PolicyValue& item : node.items()) {
+    const auto bound = item.IsScalar() ? ParseDecimal(item.text()) : std::nullopt;
     if (!bound || (!bounds.empty() && *bound <= bounds.back())) return error();
     bounds.push_back(*bound);
   }
@@ -176,7 +176,7 @@ std::string IntervalLabel(const std::vector<double>& bounds, size_t k, size_t si
   return fmt::format("[{}, {})", FormatDecimal(bounds[first]), FormatDecimal(bounds[end]));
 }
 
-Result<HierarchyTable> BuildIntervals(const YAML::Node& spec,
+Result<HierarchyTable> BuildIntervals(const PolicyValue& spec,
                                       const std::vector<std::string>& values,
                                       const std::string& where) {
   VEIL_ASSIGN_OR_RETURN(const std::vector<double> bounds, ParseBounds(spec["intervals"], where));
@@ -212,23 +212,23 @@ Result<HierarchyTable> BuildIntervals(const YAML::Node& spec,
 // --- groups -------------------------------------------------------------------------
 
 // The items of `order`, or an error when it is not a list of distinct scalars.
-Result<std::vector<std::string>> ParseOrder(const YAML::Node& node, const std::string& where) {
+Result<std::vector<std::string>> ParseOrder(const PolicyValue& node, const std::string& where) {
   if (!node.IsSequence() || node.size() == 0) {
     return PolicyError(fmt::format("{}: `order` must be a list of values", where));
   }
   std::vector<std::string> items;
   std::unordered_map<std::string, size_t> seen;
-  for (const YAML::Node& item : node) {
+  for (const PolicyValue& item : node.items()) {
     if (!item.IsScalar()) {
       return PolicyError(
           fmt::format("{}: item {} of `order` is not a single value", where, items.size() + 1));
     }
-    const auto [it, inserted] = seen.emplace(item.Scalar(), items.size());
+    const auto [it, inserted] = seen.emplace(item.text(), items.size());
     if (!inserted) {
       return PolicyError(fmt::format("{}: items {} and {} of `order` are the same", where,
                                      it->second + 1, items.size() + 1));
     }
-    items.push_back(item.Scalar());
+    items.push_back(item.text());
   }
   return items;
 }
@@ -258,7 +258,7 @@ std::string GroupLabel(const std::vector<std::string>& members, size_t position,
   return members[first] + ".." + members[last];
 }
 
-Result<HierarchyTable> BuildGroups(const YAML::Node& spec, const std::vector<std::string>& values,
+Result<HierarchyTable> BuildGroups(const PolicyValue& spec, const std::vector<std::string>& values,
                                    const std::string& where) {
   VEIL_ASSIGN_OR_RETURN(const std::vector<size_t> sizes,
                         ParseGroupSizes(spec["groups"], "groups", where));
@@ -283,7 +283,7 @@ Result<HierarchyTable> BuildGroups(const YAML::Node& spec, const std::vector<std
 
 // The form key of `spec` ("mask", "date", "intervals" or "groups"), after checking that
 // `spec` is a map of known keys with exactly one form and only that form's companions.
-Result<std::string> FormOf(const YAML::Node& spec, const std::string& where) {
+Result<std::string> FormOf(const PolicyValue& spec, const std::string& where) {
   if (!spec.IsMap()) {
     return PolicyError(fmt::format(
         "{}: `generalise` must be a map such as {{mask: right}}, {{date: [month, year]}}, "
@@ -291,8 +291,8 @@ Result<std::string> FormOf(const YAML::Node& spec, const std::string& where) {
         where));
   }
   std::vector<std::string> forms;
-  for (const auto& entry : spec) {
-    const std::string key = entry.first.IsScalar() ? entry.first.Scalar() : "";
+  for (const auto& entry : spec.entries()) {
+    const std::string key = entry.first.IsScalar() ? entry.first.text() : "";
     if (std::find(kKeys.begin(), kKeys.end(), key) == kKeys.end()) {
       return PolicyError(fmt::format(
           "{}: `generalise` has an unknown key '{}'; the keys are mask, date, intervals (with "
@@ -314,7 +314,7 @@ Result<std::string> FormOf(const YAML::Node& spec, const std::string& where) {
   return forms[0];
 }
 
-Result<HierarchyTable> BuildForm(const std::string& form, const YAML::Node& spec,
+Result<HierarchyTable> BuildForm(const std::string& form, const PolicyValue& spec,
                                  const std::vector<std::string>& values, const std::string& where) {
   if (form == "mask") return BuildMask(spec["mask"], values, where);
   if (form == "date") return BuildDateHierarchy(spec["date"], values, where);
@@ -324,7 +324,7 @@ Result<HierarchyTable> BuildForm(const std::string& form, const YAML::Node& spec
 
 }  // namespace
 
-Result<HierarchyTable> BuildHierarchy(const YAML::Node& spec,
+Result<HierarchyTable> BuildHierarchy(const PolicyValue& spec,
                                       const std::vector<std::string>& values,
                                       const std::string& where) {
   VEIL_ASSIGN_OR_RETURN(const std::string form, FormOf(spec, where));

@@ -43,11 +43,10 @@
 // Pure function; thread-safe.
 #pragma once
 
-#include <yaml-cpp/yaml.h>
-
 #include <string>
 #include <vector>
 
+#include "policy/policy_value.h"
 #include "privacy/hierarchy_table.h"
 #include "veil/status.h"
 
@@ -56,7 +55,7 @@ namespace veil {
 // Builds the hierarchy of `spec` (the map under a column's `generalise:` key) for the
 // distinct non-empty `values` of the column named by `where`, in any order. Duplicate
 // and empty strings in `values` are ignored.
-Result<HierarchyTable> BuildHierarchy(const YAML::Node& spec,
+Result<HierarchyTable> BuildHierarchy(const PolicyValue& spec,
                                       const std::vector<std::string>& values,
                                       const std::string& where);
 

@@ -65,8 +65,8 @@ std::string Label(Period period, const DateParts& parts, bool week_years) {
   return "*";
 }
 
-Result<Period> ParsePeriod(const YAML::Node& node, const std::string& where) {
-  const std::string name = node.IsScalar() ? node.Scalar() : "";
+Result<Period> ParsePeriod(const PolicyValue& node, const std::string& where) {
+  const std::string name = node.IsScalar() ? node.text() : "";
   const auto it = std::find(kPeriodNames.begin(), kPeriodNames.end(), name);
   if (it == kPeriodNames.end()) {
     return PolicyError(fmt::format(
@@ -97,10 +97,10 @@ Status CheckPeriods(const std::vector<Period>& periods, const std::string& where
 }
 
 // The periods under `date:`: one name, or a non-empty list of names.
-Result<std::vector<Period>> ParsePeriods(const YAML::Node& node, const std::string& where) {
+Result<std::vector<Period>> ParsePeriods(const PolicyValue& node, const std::string& where) {
   std::vector<Period> periods;
   if (node.IsSequence()) {
-    for (const YAML::Node& item : node) {
+    for (const PolicyValue& item : node.items()) {
       VEIL_ASSIGN_OR_RETURN(const Period period, ParsePeriod(item, where));
       periods.push_back(period);
     }
@@ -120,7 +120,7 @@ Result<std::vector<Period>> ParsePeriods(const YAML::Node& node, const std::stri
 
 }  // namespace
 
-Result<HierarchyTable> BuildDateHierarchy(const YAML::Node& node,
+Result<HierarchyTable> BuildDateHierarchy(const PolicyValue& node,
                                           const std::vector<std::string>& values,
                                           const std::string& where) {
   VEIL_ASSIGN_OR_RETURN(const std::vector<Period> periods, ParsePeriods(node, where));

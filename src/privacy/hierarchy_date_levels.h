@@ -2,11 +2,10 @@
 // periods, their labels and the rules for ISO weeks). Internal to the builders.
 #pragma once
 
-#include <yaml-cpp/yaml.h>
-
 #include <string>
 #include <vector>
 
+#include "policy/policy_value.h"
 #include "privacy/hierarchy_table.h"
 #include "veil/status.h"
 
@@ -16,7 +15,7 @@ namespace veil {
 // rows should have) from `periods`, the node under `date:`. PolicyError for unknown,
 // repeated or wrongly ordered periods; InputError naming only `where` for a value that is
 // not a date.
-Result<HierarchyTable> BuildDateHierarchy(const YAML::Node& periods,
+Result<HierarchyTable> BuildDateHierarchy(const PolicyValue& periods,
                                           const std::vector<std::string>& values,
                                           const std::string& where);
 

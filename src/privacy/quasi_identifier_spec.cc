@@ -15,12 +15,12 @@ Status SpecError(const Policy& policy, const RuleSpec& rule, const std::string& 
   return PolicyError(fmt::format("{}:{}: {}", policy.path, rule.line, what));
 }
 
-Result<int> LevelKey(const YAML::Node& node, const Policy& policy, const RuleSpec& rule,
+Result<int> LevelKey(const PolicyValue& node, const Policy& policy, const RuleSpec& rule,
                      const std::string& key) {
   try {
     const int level = node.as<int>();
     if (level >= 0) return level;
-  } catch (const YAML::Exception&) {
+  } catch (const BadPolicyValue&) {
   }
   return SpecError(policy, rule, key + " must be a whole number from 0");
 }
@@ -30,12 +30,12 @@ Result<QuasiIdentifierSpec> RareSpec(const std::string& column, const RuleSpec& 
   QuasiIdentifierSpec spec;
   spec.column = column;
   spec.origin = QuasiIdentifierSpec::Origin::kRare;
-  const YAML::Node& arg = rule.argument;
+  const PolicyValue& arg = rule.argument;
   if (!arg.IsMap() || !arg["min_count"]) {
     return SpecError(policy, rule,
                      fmt::format("column '{}': rare needs {{min_count, replace}}", column));
   }
-  for (const auto& item : arg) {
+  for (const auto& item : arg.entries()) {
     const auto key = item.first.as<std::string>();
     if (key != "min_count" && key != "replace" && key != "max_level") {
       return SpecError(policy, rule,
@@ -58,8 +58,8 @@ Result<QuasiIdentifierSpec> GeneraliseSpec(const std::string& column, const Rule
                                            const Policy& policy) {
   QuasiIdentifierSpec spec;
   spec.column = column;
-  YAML::Node builder(YAML::NodeType::Map);
-  for (const auto& item : rule.argument) {
+  std::vector<PolicyValue::Entry> builder;
+  for (const auto& item : rule.argument.entries()) {
     const auto key = item.first.as<std::string>();
     if (key == "level") {
       VEIL_ASSIGN_OR_RETURN(const int level, LevelKey(item.second, policy, rule, key));
@@ -73,7 +73,7 @@ Result<QuasiIdentifierSpec> GeneraliseSpec(const std::string& column, const Rule
       spec.file =
           (std::filesystem::path(policy.directory) / item.second.as<std::string>()).string();
     } else {
-      builder[key] = item.second;
+      builder.push_back(item);
     }
   }
   if (spec.origin == QuasiIdentifierSpec::Origin::kFile && builder.size() > 0) {
@@ -82,7 +82,7 @@ Result<QuasiIdentifierSpec> GeneraliseSpec(const std::string& column, const Rule
                                  "with a builder",
                                  column));
   }
-  spec.builder = builder;
+  spec.builder = PolicyValue::Map(std::move(builder), rule.argument.line());
   return spec;
 }
 

@@ -6,14 +6,13 @@
 // whose first level is always applied.
 #pragma once
 
-#include <yaml-cpp/yaml.h>
-
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "policy/policy.h"
+#include "policy/policy_value.h"
 #include "privacy/hierarchy.h"
 #include "privacy/value_dictionary.h"
 #include "veil/status.h"
@@ -24,8 +23,8 @@ struct QuasiIdentifierSpec {
   enum class Origin { kFile, kBuilder, kRare };
   std::string column;
   Origin origin = Origin::kBuilder;
-  std::string file;    // kFile: resolved against the policy's directory
-  YAML::Node builder;  // kBuilder: the generalise map without the level keys
+  std::string file;     // kFile: resolved against the policy's directory
+  PolicyValue builder;  // kBuilder: the generalise map without the level keys
   int64_t rare_min_count = 0;
   std::string rare_replace;
   std::optional<int> min_level;

@@ -13,7 +13,7 @@ Result<std::unique_ptr<Rule>> RuleRegistry::Create(const RuleSpec& spec,
   }
   try {
     return it->second(spec, context);
-  } catch (const YAML::Exception&) {
+  } catch (const BadPolicyValue&) {
     return context.Error(spec, fmt::format("the argument of '{}' has the wrong shape; see "
                                            "docs/policy.md",
                                            spec.kind));

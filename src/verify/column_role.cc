@@ -8,16 +8,16 @@
 namespace veil {
 namespace {
 
-std::string Scalar(const YAML::Node& node) {
+std::string Scalar(const PolicyValue& node) {
   return node && node.IsScalar() ? node.as<std::string>() : std::string();
 }
 
-size_t NonNegative(const YAML::Node& node) {
+size_t NonNegative(const PolicyValue& node) {
   return node ? static_cast<size_t>(std::max(0, node.as<int>(0))) : 0;
 }
 
 // 1/n for a draw among the values of a `choice` argument (a list or a dfe.* name).
-double ChoiceChance(const YAML::Node& argument, const CodeLists& code_lists) {
+double ChoiceChance(const PolicyValue& argument, const CodeLists& code_lists) {
   size_t options = 0;
   if (argument.IsSequence()) {
     options = argument.size();
@@ -28,7 +28,7 @@ double ChoiceChance(const YAML::Node& argument, const CodeLists& code_lists) {
 }
 
 // 1/(days + 1) for a date drawn uniformly in `{from, to}`.
-double DateRandomChance(const YAML::Node& argument) {
+double DateRandomChance(const PolicyValue& argument) {
   if (!argument.IsMap()) return -1;
   const auto from = ParseIsoDay(Scalar(argument["from"]));
   const auto to = ParseIsoDay(Scalar(argument["to"]));

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "policy/yaml_value.h"
 #include "privacy/hierarchy_file.h"
 
 namespace veil {
@@ -15,7 +16,7 @@ using Values = std::vector<std::string>;
 // Builds `yaml` for `values` as column c; fails the test unless it succeeds with a table
 // that passes CheckHierarchy and ends in "*" on every row.
 HierarchyTable Build(const std::string& yaml, const Values& values) {
-  auto table = BuildHierarchy(YAML::Load(yaml), values, "column c");
+  auto table = BuildHierarchy(ToPolicyValue(YAML::Load(yaml)), values, "column c");
   EXPECT_TRUE(table.ok()) << table.status().message();
   if (!table.ok()) return {};
   const Status check = CheckHierarchy(*table, "column c");
@@ -27,7 +28,7 @@ HierarchyTable Build(const std::string& yaml, const Values& values) {
 // The error of building `yaml` for `values`; fails the test if it builds, or if the
 // message does not start with the column or contains `secret`.
 Status BuildError(const std::string& yaml, const Values& values, const std::string& secret = "") {
-  auto table = BuildHierarchy(YAML::Load(yaml), values, "column c");
+  auto table = BuildHierarchy(ToPolicyValue(YAML::Load(yaml)), values, "column c");
   EXPECT_FALSE(table.ok());
   if (table.ok()) return Status::Ok();
   const Status status = table.status();
@@ -177,7 +178,7 @@ TEST(HierarchyBuildersTest, SpecErrorsNameTheColumn) {
 }
 
 TEST(HierarchyBuildersTest, NoValuesGiveAnEmptyTableButTheSpecIsStillChecked) {
-  auto table = BuildHierarchy(YAML::Load("{date: [month, year]}"), {}, "column c");
+  auto table = BuildHierarchy(ToPolicyValue(YAML::Load("{date: [month, year]}")), {}, "column c");
   ASSERT_TRUE(table.ok()) << table.status().message();
   EXPECT_TRUE(table->empty());
   EXPECT_EQ(BuildError("{date: [year, month]}", {}).code(), ErrorCode::kPolicy);

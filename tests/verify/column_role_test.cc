@@ -5,6 +5,7 @@
 #include <set>
 
 #include "policy/rule_kinds.h"
+#include "policy/yaml_value.h"
 #include "transforms/rule_registry.h"
 
 namespace veil {
@@ -31,7 +32,7 @@ TEST(ColumnRoleTest, TheVocabularyIsTheRegistrysList) {
 RuleSpec Spec(std::string_view kind, const std::string& argument_yaml) {
   RuleSpec spec;
   spec.kind = std::string(kind);
-  spec.argument = YAML::Load(argument_yaml);
+  spec.argument = ToPolicyValue(YAML::Load(argument_yaml));
   return spec;
 }
 

@@ -88,7 +88,7 @@ Result<std::unique_ptr<Rule>> MakeGeneralise(const RuleSpec& spec, const RuleCon
   }
   if (arg.IsMap() && arg["bins"] && arg["bins"].IsSequence() && arg["bins"].size() > 0) {
     std::vector<double> bounds;
-    for (const auto& b : arg["bins"]) bounds.push_back(b.as<double>());
+    for (const auto& b : arg["bins"].items()) bounds.push_back(b.as<double>());
     if (!std::is_sorted(bounds.begin(), bounds.end()) ||
         std::adjacent_find(bounds.begin(), bounds.end()) != bounds.end()) {
       return context.Error(spec, "bins must be strictly increasing numbers");

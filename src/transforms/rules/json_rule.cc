@@ -306,14 +306,11 @@ const RuleRegistry& InnerRegistry() {
   return registry;
 }
 
-int LineOf(const YAML::Node& node) {
-  return node.Mark().line + 1;
-}
-
 // Reads one path's rule the way the policy reads a column's rule.
-Result<RuleSpec> ParseInnerRule(const YAML::Node& node, const RuleContext& context) {
+Result<RuleSpec> ParseInnerRule(const PolicyValue& node, const RuleContext& context) {
   RuleSpec spec;
-  spec.line = LineOf(node);
+  spec.line = node.line();
+  spec.argument = PolicyValue::Null(spec.line);
   if (node.IsNull()) {
     spec.kind = "null";
   } else if (node.IsScalar()) {
@@ -324,8 +321,8 @@ Result<RuleSpec> ParseInnerRule(const YAML::Node& node, const RuleContext& conte
                                              spec.kind));
     }
   } else if (node.IsMap() && node.size() == 1) {
-    spec.kind = node.begin()->first.as<std::string>();
-    spec.argument = node.begin()->second;
+    spec.kind = node.entries().front().first.as<std::string>();
+    spec.argument = node.entries().front().second;
   } else {
     return context.Error(spec,
                          "a rule is keep, drop, null or a one-key map such as "
@@ -357,9 +354,9 @@ Result<std::unique_ptr<Rule>> BuildInnerRule(const RuleSpec& spec, const JsonPat
   return rule;
 }
 
-Result<PathAction> BuildAction(const YAML::Node& key, const YAML::Node& value,
+Result<PathAction> BuildAction(const PolicyValue& key, const PolicyValue& value,
                                const RuleContext& context, std::set<std::string>& seen) {
-  const RuleSpec key_spec{"json", YAML::Node(), LineOf(key)};
+  const RuleSpec key_spec{"json", PolicyValue::Null(key.line()), key.line()};
   const auto path = JsonPath::Parse(key.as<std::string>());
   if (!path.ok()) return context.Error(key_spec, path.status().message());
   if (!seen.insert(path->text()).second) {
@@ -393,8 +390,8 @@ Result<std::unique_ptr<Rule>> MakeJson(const RuleSpec& spec, const RuleContext& 
   }
   std::vector<PathAction> actions;
   std::set<std::string> seen;
-  for (const auto& item : spec.argument) {
-    VEIL_ASSIGN_OR_RETURN(PathAction action, BuildAction(item.first, item.second, context, seen));
+  for (const auto& [key, value] : spec.argument.entries()) {
+    VEIL_ASSIGN_OR_RETURN(PathAction action, BuildAction(key, value, context, seen));
     actions.push_back(std::move(action));
   }
   // Every digest memo of this table that an inner rule can hold was created by now.

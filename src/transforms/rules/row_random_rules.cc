@@ -111,7 +111,7 @@ Result<std::unique_ptr<Rule>> MakeDateRandom(const RuleSpec& spec, const RuleCon
 Result<std::unique_ptr<Rule>> MakeChoice(const RuleSpec& spec, const RuleContext& context) {
   std::vector<std::string> codes;
   if (spec.argument.IsSequence()) {
-    for (const auto& code : spec.argument) codes.push_back(code.as<std::string>());
+    for (const auto& code : spec.argument.items()) codes.push_back(code.as<std::string>());
   } else if (spec.argument.IsScalar()) {
     const auto name = spec.argument.as<std::string>();
     const auto* list = context.run.code_lists->Find(name);
