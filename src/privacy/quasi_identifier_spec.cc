@@ -135,8 +135,10 @@ Result<HierarchyTable> BuiltTable(const QuasiIdentifierSpec& spec,
   VEIL_ASSIGN_OR_RETURN(HierarchyTable table, BuildHierarchy(spec.builder, values, where));
   if (has_empty) {
     const size_t width = table.empty() ? 2 : table.front().size();
-    HierarchyRow row(width, "");
-    row.back() = "*";
+    // The empty value generalises to "*" at once. (Built by push_back: GCC 12 at -O2
+    // warns falsely (-Wrestrict) about assigning "*" to the last of `width` strings.)
+    HierarchyRow row(width - 1, "");
+    row.emplace_back("*");
     table.push_back(std::move(row));
   }
   return table;
