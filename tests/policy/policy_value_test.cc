@@ -42,13 +42,13 @@ TEST(PolicyValueTest, WhatIsNotThereIsAbsent) {
 
 TEST(PolicyValueTest, ConvertsScalarsAsYamlCppDoes) {
   const PolicyValue value =
-      Parse("hex: 0x10\nyes: yes\nreal: 2.5\nneg: -3\nquoted: '7'\nnull: ~\n");
+      Parse("hex: 0x10\nyes: yes\nreal: 2.5\nneg: -3\nquoted: '7'\nnothing: ~\n");
   EXPECT_EQ(value["hex"].as<int>(), 16);
   EXPECT_TRUE(value["yes"].as<bool>());
   EXPECT_DOUBLE_EQ(value["real"].as<double>(), 2.5);
   EXPECT_EQ(value["neg"].as<int64_t>(), -3);
   EXPECT_EQ(value["quoted"].as<int>(), 7);
-  EXPECT_EQ(value["null"].as<std::string>(), "null");
+  EXPECT_EQ(value["nothing"].as<std::string>(), "null");
 }
 
 TEST(PolicyValueTest, AFailedConversionThrowsOrFallsBack) {
