@@ -191,6 +191,27 @@ TEST_F(PostgresSourceTest, ConnectionQueriesCopiesAndHidesValuesInErrors) {
   EXPECT_TRUE(conn->Execute("SELECT 1", "after COPY").ok());  // the connection is usable
 }
 
+// A server notice may quote a value (a function that RAISEs with a cell in it): no
+// connection prints one, and a closed connection says so under its label.
+TEST_F(PostgresSourceTest, ConnectionDropsNoticesAndRefusesWorkOnceClosed) {
+  auto conn = Connection::Open(server().Uri(kDb));
+  ASSERT_TRUE(conn.ok()) << conn.status().message();
+  ::testing::internal::CaptureStderr();
+  const Status raised =
+      conn->Execute("DO $$ BEGIN RAISE NOTICE 'notice-holds-%', 'secretvalue'; END $$", "noticing");
+  const std::string printed = ::testing::internal::GetCapturedStderr();
+  EXPECT_TRUE(raised.ok()) << raised.message();
+  EXPECT_EQ(printed.find("secretvalue"), std::string::npos) << printed;
+
+  conn->Close();
+  const Status closed = conn->Execute("SELECT 1", "after closing");
+  ASSERT_FALSE(closed.ok());
+  EXPECT_EQ(closed.code(), ErrorCode::kIo);
+  EXPECT_NE(closed.message().find("after closing: not connected"), std::string::npos)
+      << closed.message();
+  EXPECT_EQ(closed.message().rfind("postgresql://", 0), 0u) << closed.message();
+}
+
 // ---- COPY text format ----
 
 TEST(PostgresCopyTextTest, DecodesEveryEscape) {
