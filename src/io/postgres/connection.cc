@@ -49,7 +49,8 @@ Result<Connection> Connection::Open(const std::string& conninfo) {
 }
 
 Connection::Connection(ConnPtr conn, std::string label)
-    : conn_(std::move(conn)), label_(label.empty() ? PgConnectionLabel(conn_.get()) : label) {
+    : conn_(std::move(conn)),
+      label_(label.empty() ? PgConnectionLabel(conn_.get()) : std::move(label)) {
   if (conn_) PQsetNoticeProcessor(conn_.get(), DropNotice, nullptr);
 }
 
