@@ -1,17 +1,13 @@
-// Helpers the file connectors share to claim location strings: a path's extension, and
-// what the file system holds at a path. None fails: a path that cannot be inspected
+// Helpers the file connectors share to claim location strings: what the file system
+// holds at a path. None fails: a path that cannot be inspected
 // (permissions, a dangling link) is reported as not there.
 #pragma once
 
 #include <string>
-#include <string_view>
 
 #include "veil/status.h"
 
 namespace veil {
-
-bool EndsWith(std::string_view text, std::string_view suffix);
-bool StartsWith(std::string_view text, std::string_view prefix);
 
 bool PathExists(const std::string& path);
 bool IsExistingDirectory(const std::string& path);

@@ -20,7 +20,7 @@ class CsvFile final : public Connector {
 
   Result<LocationClaim> Claim(const std::string& spec, LocationRole role) const override {
     const bool claimed = role == LocationRole::kTarget
-                             ? EndsWith(spec, ".csv")
+                             ? spec.ends_with(".csv")
                              : PathExists(spec) && !IsExistingDirectory(spec);
     return claimed ? Claimed(spec) : LocationClaim{};
   }

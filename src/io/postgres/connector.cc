@@ -2,7 +2,6 @@
 
 #include <optional>
 
-#include "io/file_location.h"
 #include "io/postgres/in_place.h"
 #include "io/postgres/sink.h"
 #include "io/postgres/source.h"
@@ -20,7 +19,7 @@ class Postgres final : public Connector {
   bool stores_files() const override { return false; }
 
   Result<LocationClaim> Claim(const std::string& spec, LocationRole /*role*/) const override {
-    if (StartsWith(spec, "postgresql://") || StartsWith(spec, "postgres://")) {
+    if (spec.starts_with("postgresql://") || spec.starts_with("postgres://")) {
       return LocationClaim{true, spec};
     }
     return LocationClaim{};

@@ -24,9 +24,9 @@ bool HasSqliteHeader(const std::string& path) {
 
 // The path `spec` names explicitly as SQLite (by prefix or extension), if it does.
 std::optional<std::string> ExplicitPath(const std::string& spec) {
-  if (StartsWith(spec, kPrefix)) return spec.substr(kPrefix.size());
+  if (spec.starts_with(kPrefix)) return spec.substr(kPrefix.size());
   for (const char* extension : {".sqlite", ".sqlite3", ".db"}) {
-    if (EndsWith(spec, extension)) return spec;
+    if (spec.ends_with(extension)) return spec;
   }
   return std::nullopt;
 }
