@@ -33,7 +33,7 @@ class KeyedPrf {
   // HMAC-SHA-256(key, message).
   Digest Compute(std::string_view message) const;
   // The first 8 bytes of Compute(message), little-endian.
-  uint64_t Compute64(std::string_view message) const;
+  uint64_t TEST_Compute64(std::string_view message) const;
 
   const Digest& key() const { return key_; }
 

@@ -73,8 +73,33 @@ Result<std::map<std::string, size_t>> QuasiIdentifierPositions(const TableSchema
   return positions;
 }
 
+// The parsed rule of every column rule the registry builds, by its spec in the policy.
+using ParsedRules = std::map<const RuleSpec*, ParsedRule>;
+
+// Keep, drop and quasi-identifiers are the planner's and the privacy stage's own.
+bool IsBuiltByRegistry(const RuleSpec& spec) {
+  return spec.kind != rule_kind::kKeep && spec.kind != rule_kind::kDrop &&
+         !IsQuasiIdentifierRule(spec);
+}
+
+// Parses every rule of every anonymised table of the policy, whether or not the source
+// has the table, so a bad argument stops the run however the source looks.
+Result<ParsedRules> ParseRules(const Policy& policy, const RuleRegistry& registry) {
+  ParsedRules parsed;
+  for (const TablePolicy& table : policy.tables) {
+    if (table.action != TableAction::kAnonymise) continue;
+    for (const auto& [column, spec] : table.columns) {
+      if (!IsBuiltByRegistry(spec)) continue;
+      const RuleSite site{policy.path, table.name, column, &registry};
+      VEIL_ASSIGN_OR_RETURN(ParsedRule rule, registry.Parse(spec, site));
+      parsed.emplace(&spec, std::move(rule));
+    }
+  }
+  return parsed;
+}
+
 Result<TablePlan> PlanTable(const TableSchema& schema, const TablePolicy& table,
-                            const RuleRegistry& registry, RunResources& run) {
+                            const ParsedRules& rules, RunResources& run) {
   VEIL_ASSIGN_OR_RETURN(const auto positions, QuasiIdentifierPositions(schema, table));
   TablePlan plan;
   plan.has_privacy = table.privacy.has_value() && table.action == TableAction::kAnonymise;
@@ -97,8 +122,13 @@ Result<TablePlan> PlanTable(const TableSchema& schema, const TablePolicy& table,
       dropped.insert(schema.columns[c].name);
     } else if (column.rule_kind != rule_kind::kKeep) {
       column.kind = ColumnPlan::Kind::kTransform;
-      const RuleContext context{run, table, schema, c};
-      VEIL_ASSIGN_OR_RETURN(column.rule, registry.Create(*spec, context));
+      const RuleContext context{run, table, schema, c, spec->line};
+      const auto parsed = rules.find(spec);
+      if (parsed == rules.end()) {
+        return InternalError(fmt::format("table {}, column {}: the rule was not parsed", table.name,
+                                         schema.columns[c].name));
+      }
+      VEIL_ASSIGN_OR_RETURN(column.rule, parsed->second.Build(context));
     }
     if (column.kind != ColumnPlan::Kind::kDrop) plan.output.columns.push_back(schema.columns[c]);
     plan.columns.push_back(std::move(column));
@@ -128,13 +158,14 @@ Result<TablePlan> PlanTable(const TableSchema& schema, const TablePolicy& table,
 
 Result<std::vector<TablePlan>> PlanTables(const std::vector<TableSchema>& schemas,
                                           const RuleRegistry& registry, RunResources& run) {
+  VEIL_ASSIGN_OR_RETURN(const ParsedRules rules, ParseRules(*run.policy, registry));
   std::vector<TablePlan> plans;
   for (size_t i : ParentsFirst(schemas)) {
     const TablePolicy* table = run.policy->FindTable(schemas[i].name);
     if (table == nullptr) {
       return PolicyError(fmt::format("table {} has no policy", schemas[i].name));
     }
-    VEIL_ASSIGN_OR_RETURN(TablePlan plan, PlanTable(schemas[i], *table, registry, run));
+    VEIL_ASSIGN_OR_RETURN(TablePlan plan, PlanTable(schemas[i], *table, rules, run));
     plans.push_back(std::move(plan));
   }
   return plans;

@@ -1,7 +1,8 @@
 // TablePlan: what the engine will do with one source table, decided entirely before any
 // output is written: the action, the output schema (source minus dropped columns) and a
-// built rule for every transformed column. Building every plan first means a bad rule
-// argument or an unknown entity stops the run with nothing written.
+// built rule for every transformed column. Every rule of the policy is parsed first
+// (RuleRegistry::Parse), then built for its column; doing all of it before any output
+// means a bad rule argument or an unknown entity stops the run with nothing written.
 #pragma once
 
 #include <memory>
@@ -44,7 +45,9 @@ struct TablePlan {
 };
 
 // Plans every table of `schemas` (already checked for coverage), ordered so that a
-// table comes after the tables its foreign keys reference.
+// table comes after the tables its foreign keys reference. Fails on the first rule of
+// the policy whose argument does not parse (in any anonymised table, present in the
+// source or not), then on the first that cannot be built for its column.
 Result<std::vector<TablePlan>> PlanTables(const std::vector<TableSchema>& schemas,
                                           const RuleRegistry& registry, RunResources& run);
 

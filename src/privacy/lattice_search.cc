@@ -256,7 +256,8 @@ Result<SearchOutcome> SearchGeneralisation(const PrivacyProblem& problem, const 
   return GreedyDescent(problem, lattice, evaluator, std::move(top));
 }
 
-Result<SearchOutcome> SearchEveryNode(const PrivacyProblem& problem, const std::string& table) {
+Result<SearchOutcome> TEST_SearchEveryNode(const PrivacyProblem& problem,
+                                           const std::string& table) {
   const Lattice lattice = LatticeOf(problem);
   InformationLoss loss(problem);
   NodeEvaluator evaluator(problem);

@@ -45,6 +45,6 @@ Result<SearchOutcome> SearchGeneralisation(const PrivacyProblem& problem, const 
                                            uint64_t exact_limit = kExactSearchLimit);
 
 // Evaluates every node: for tests and for checking the search.
-Result<SearchOutcome> SearchEveryNode(const PrivacyProblem& problem, const std::string& table);
+Result<SearchOutcome> TEST_SearchEveryNode(const PrivacyProblem& problem, const std::string& table);
 
 }  // namespace veil

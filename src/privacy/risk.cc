@@ -255,7 +255,7 @@ PopulationUniqueness PopulationFigures(const Summary& s, int64_t population) {
 
 }  // namespace
 
-std::optional<PitmanParameters> FitPitman(const std::map<int64_t, int64_t>& class_sizes) {
+std::optional<PitmanParameters> TEST_FitPitman(const std::map<int64_t, int64_t>& class_sizes) {
   const Result<Summary> summary = Summarise(class_sizes);
   if (!summary.ok()) return std::nullopt;
   return PitmanFit(summary.value().sizes).Fit();

@@ -66,6 +66,6 @@ struct PitmanParameters {
   double theta = 0;
   double alpha = 0;
 };
-std::optional<PitmanParameters> FitPitman(const std::map<int64_t, int64_t>& class_sizes);
+std::optional<PitmanParameters> TEST_FitPitman(const std::map<int64_t, int64_t>& class_sizes);
 
 }  // namespace veil

@@ -7,8 +7,8 @@
 
 namespace veil {
 
-Status RuleContext::Error(const RuleSpec& spec, const std::string& what) const {
-  return PolicyError(fmt::format("{}:{}: table {}, column {}: {}", run.policy->path, spec.line,
+Status RuleContext::Error(const std::string& what) const {
+  return PolicyError(fmt::format("{}:{}: table {}, column {}: {}", run.policy->path, line,
                                  schema.name, column_name(), what));
 }
 
@@ -18,26 +18,26 @@ EntityDigests& RuleContext::DigestsFor(const std::string& entity) const {
   return *slot;
 }
 
-Result<const EntityPolicy*> RuleContext::Entity(const RuleSpec& spec,
-                                                const std::string& name) const {
+Result<const EntityPolicy*> RuleContext::Entity(const std::string& name) const {
   const auto it = run.policy->entities.find(name);
   if (it == run.policy->entities.end()) {
-    return Error(spec, fmt::format("entity '{}' is not declared under entities", name));
+    return Error(fmt::format("entity '{}' is not declared under entities", name));
   }
   return &it->second;
 }
 
-Result<size_t> RuleContext::EntityKeyColumn(const RuleSpec& spec, const std::string& entity) const {
+Result<size_t> RuleContext::EntityKeyColumn(const std::string& entity) const {
   const auto it = table.keys.find(entity);
   if (it == table.keys.end()) {
-    return Error(spec, fmt::format("the table has no key for entity '{}'; add `keys: {{{}: "
-                                   "COLUMN}}` naming the column that identifies it",
-                                   entity, entity));
+    return Error(
+        fmt::format("the table has no key for entity '{}'; add `keys: {{{}: "
+                    "COLUMN}}` naming the column that identifies it",
+                    entity, entity));
   }
   const int index = schema.ColumnIndex(it->second);
   if (index < 0) {
-    return Error(spec, fmt::format("key column '{}' of entity '{}' is not in the table", it->second,
-                                   entity));
+    return Error(
+        fmt::format("key column '{}' of entity '{}' is not in the table", it->second, entity));
   }
   return static_cast<size_t>(index);
 }

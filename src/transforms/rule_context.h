@@ -1,7 +1,8 @@
-// RuleContext: everything a rule factory may consult when it builds the rule for one
-// column: the run's shared resources (policy, secret, fakes, code lists, pseudonym
-// trackers), the table's policy and the source schema. Errors built here name the policy
-// file and line, the table and the column.
+// RuleContext: everything a rule builder may consult when it builds the rule for one
+// column from its parsed arguments (transforms/parsed_rule.h): the run's shared
+// resources (policy, secret, fakes, code lists, pseudonym trackers), the table's policy
+// and the source schema. Errors built here name the policy file, the rule's line, the
+// table and the column.
 #pragma once
 
 #include <map>
@@ -56,11 +57,12 @@ struct RuleContext {
   const TablePolicy& table;
   const TableSchema& schema;
   size_t column_index;
+  int line;  // the rule's line in the policy (set by ParsedRule::Build)
 
   const std::string& column_name() const { return schema.columns[column_index].name; }
 
   // "POLICY:LINE: table T, column C: what".
-  Status Error(const RuleSpec& spec, const std::string& what) const;
+  Status Error(const std::string& what) const;
 
   // A PRF for `purpose`, independent of every other purpose.
   KeyedPrf Prf(const std::string& purpose) const { return run.secret->root().Derive(purpose); }
@@ -69,9 +71,9 @@ struct RuleContext {
   EntityDigests& DigestsFor(const std::string& entity) const;
 
   // The declared entity, or an error naming the policy line.
-  Result<const EntityPolicy*> Entity(const RuleSpec& spec, const std::string& name) const;
+  Result<const EntityPolicy*> Entity(const std::string& name) const;
   // The index of the column that holds `entity`'s key in this table, or an error.
-  Result<size_t> EntityKeyColumn(const RuleSpec& spec, const std::string& entity) const;
+  Result<size_t> EntityKeyColumn(const std::string& entity) const;
 
   // The maximum length in characters the column's declared type allows (varchar(n),
   // char(n), nvarchar(n)), or nullopt when unlimited or unknown.

@@ -4,25 +4,24 @@
 
 namespace veil {
 
-Result<std::unique_ptr<Rule>> RuleRegistry::Create(const RuleSpec& spec,
-                                                   const RuleContext& context) const {
-  const auto it = factories_.find(spec.kind);
-  if (it == factories_.end()) {
-    return context.Error(spec, fmt::format("unknown rule '{}' (known: keep, drop, {})", spec.kind,
-                                           fmt::join(Kinds(), ", ")));
+Result<ParsedRule> RuleRegistry::Parse(const RuleSpec& spec, const RuleSite& site) const {
+  const auto it = parsers_.find(spec.kind);
+  if (it == parsers_.end()) {
+    return site.Error(spec, fmt::format("unknown rule '{}' (known: keep, drop, {})", spec.kind,
+                                        fmt::join(Kinds(), ", ")));
   }
   try {
-    return it->second(spec, context);
+    return it->second(spec, site);
   } catch (const BadPolicyValue&) {
-    return context.Error(spec, fmt::format("the argument of '{}' has the wrong shape; see "
-                                           "docs/policy.md",
-                                           spec.kind));
+    return site.Error(spec, fmt::format("the argument of '{}' has the wrong shape; see "
+                                        "docs/policy.md",
+                                        spec.kind));
   }
 }
 
 std::vector<std::string> RuleRegistry::Kinds() const {
   std::vector<std::string> kinds;
-  for (const auto& [kind, factory] : factories_) kinds.push_back(kind);
+  for (const auto& [kind, parser] : parsers_) kinds.push_back(kind);
   return kinds;
 }
 

@@ -136,7 +136,7 @@ ColumnRole DescribeColumn(const RuleSpec* spec, const CodeLists& code_lists) {
   return role;
 }
 
-bool VerifierKnowsRuleKind(std::string_view kind) {
+bool TEST_VerifierKnowsRuleKind(std::string_view kind) {
   return kind == rule_kind::kKeep || kind == rule_kind::kDrop || FindKindRole(kind) != nullptr;
 }
 

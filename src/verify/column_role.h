@@ -40,7 +40,7 @@ ColumnRole DescribeColumn(const RuleSpec* spec, const CodeLists& code_lists);
 
 // True if the verifier's role table lists `kind` (every kind the registry builds must
 // be there: tests/verify/column_role_test.cc).
-bool VerifierKnowsRuleKind(std::string_view kind);
+bool TEST_VerifierKnowsRuleKind(std::string_view kind);
 
 // The largest unchanged share the `unchanged` check allows for `role` over `compared`
 // rows: the policy's verify.unchanged override for the rule kind if there is one, else

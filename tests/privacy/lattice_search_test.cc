@@ -1,6 +1,6 @@
 // The generalisation search against brute force on random small problems (random
 // consistent hierarchies, records, sensitive values, models, suppression limits and
-// metrics): SearchGeneralisation must find SearchEveryNode's optimum, or fail when it
+// metrics): SearchGeneralisation must find TEST_SearchEveryNode's optimum, or fail when it
 // fails. Also: where the models are monotone, acceptability never gets lost by going up
 // the lattice; the error for an impossible problem names the tightest model; the greedy
 // path for large lattices returns an acceptable node no better than the optimum.
@@ -182,7 +182,7 @@ Agreement SearchesAgree(Generated& generated, PrivacyMetric metric, const std::s
   generated.problem.metric = metric;
   const std::string what = label + " metric " + MetricName(metric) + ": " + generated.description;
   auto searched = SearchGeneralisation(generated.problem, "t");
-  auto every = SearchEveryNode(generated.problem, "t");
+  auto every = TEST_SearchEveryNode(generated.problem, "t");
   EXPECT_EQ(searched.ok(), every.ok())
       << what << "\n  search: " << (searched.ok() ? "found" : searched.status().message())
       << "\n  every node: " << (every.ok() ? "found" : every.status().message());
@@ -325,7 +325,7 @@ TEST(LatticeSearchTest, NonMonotoneModelsWithSuppressionStillFindTheOptimum) {
     EXPECT_TRUE(bottom.acceptable);
     EXPECT_EQ(top.suppressed_records, 12);
     EXPECT_FALSE(top.acceptable);  // the successor of an acceptable node is not
-    auto every = SearchEveryNode(setup.problem, "t");
+    auto every = TEST_SearchEveryNode(setup.problem, "t");
     ASSERT_TRUE(every.ok()) << every.status().message();
     EXPECT_EQ(every->best.levels, std::vector<int>{0});
     // Loss: 10 of 12 records suppressed, the other two at level 0: 10/12.
@@ -379,7 +379,7 @@ TEST(LatticeSearchTest, NoSolutionNamesTheTightestModel) {
                              " records (100%)"),
                 std::string::npos)
           << message;
-      auto every = SearchEveryNode(problem, "people");
+      auto every = TEST_SearchEveryNode(problem, "people");
       ASSERT_FALSE(every.ok());
       EXPECT_EQ(every.status().message(), message);
     }

@@ -1,4 +1,4 @@
-// ComputeRisk and FitPitman: the figures of small class-size distributions against values
+// ComputeRisk and TEST_FitPitman: the figures of small class-size distributions against values
 // worked out by hand (the arithmetic is in the comments), the errors, and the Pitman
 // estimate against an independent computation and against what any maximum must satisfy.
 #include "privacy/risk.h"
@@ -219,7 +219,7 @@ struct Likelihood {
 // alpha 0.1345413786963012..., share 0.0554474753086125784...
 TEST(RiskPitman, MatchesAnIndependentComputation) {
   const Sizes sizes{{1, 30}, {2, 10}, {3, 5}, {5, 2}, {10, 1}};
-  const std::optional<PitmanParameters> p = FitPitman(sizes);
+  const std::optional<PitmanParameters> p = TEST_FitPitman(sizes);
   ASSERT_TRUE(p.has_value());
   EXPECT_NEAR(p->theta, 36.56046050694651, 1e-6);
   EXPECT_NEAR(p->alpha, 0.1345413786963013, 1e-9);
@@ -234,7 +234,7 @@ TEST(RiskPitman, MatchesAnIndependentComputation) {
 // theta = 10.0966091589861557..., and the share (theta)_(N-1) / (theta+1)_(N-1) telescopes
 // to theta / (theta + N - 1) = 0.0100055921973625471... for N = 1000.
 TEST(RiskPitman, TakesTheEwensEdgeWhenAlphaWouldBeNegative) {
-  const std::optional<PitmanParameters> p = FitPitman({{3, 20}});
+  const std::optional<PitmanParameters> p = TEST_FitPitman({{3, 20}});
   ASSERT_TRUE(p.has_value());
   EXPECT_EQ(p->alpha, 0.0);
   EXPECT_NEAR(p->theta, 10.09660915898616, 1e-8);
@@ -255,7 +255,7 @@ TEST(RiskPitman, EstimateIsAMaximumAndShareFallsWithThePopulation) {
       {{1, 5000}, {2, 800}, {3, 200}, {7, 40}, {100, 3}, {2500, 1}},
   };
   for (const Sizes& sizes : cases) {
-    const std::optional<PitmanParameters> p = FitPitman(sizes);
+    const std::optional<PitmanParameters> p = TEST_FitPitman(sizes);
     ASSERT_TRUE(p.has_value());
     const Likelihood l(sizes);
     if (p->alpha > 0) {
@@ -297,9 +297,9 @@ TEST(RiskPitman, EstimateIsAMaximumAndShareFallsWithThePopulation) {
 // No finite maximum: with every record unique the likelihood rises without end as theta
 // grows; with one class it peaks at theta = 0, alpha = 0, outside the parameter space.
 TEST(RiskPitman, UnavailableWithoutAnInteriorMaximum) {
-  EXPECT_FALSE(FitPitman({{1, 50}}).has_value());
-  EXPECT_FALSE(FitPitman({{7, 1}}).has_value());
-  EXPECT_FALSE(FitPitman({}).has_value());
+  EXPECT_FALSE(TEST_FitPitman({{1, 50}}).has_value());
+  EXPECT_FALSE(TEST_FitPitman({{7, 1}}).has_value());
+  EXPECT_FALSE(TEST_FitPitman({}).has_value());
   const RiskFigures r = Compute({{1, 50}}, 5000);
   ASSERT_TRUE(r.population.has_value());
   EXPECT_FALSE(r.population->pitman.has_value());

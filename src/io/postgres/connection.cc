@@ -182,9 +182,9 @@ void Connection::CancelCopy() {
   copying_ = false;
 }
 
-Status Connection::CopyOut(const std::string& copy_sql,
-                           const std::function<Status(std::string_view row)>& on_row,
-                           std::string_view what) {
+Status Connection::TEST_CopyOut(const std::string& copy_sql,
+                                const std::function<Status(std::string_view row)>& on_row,
+                                std::string_view what) {
   VEIL_RETURN_IF_ERROR(BeginCopyOut(copy_sql, what));
   std::string_view row;
   while (true) {

@@ -96,8 +96,9 @@ class Connection {
   // Runs `copy_sql` (a COPY ... TO STDOUT) and passes each row's bytes, final newline
   // included, to `on_row`. If `on_row` fails, the COPY is cancelled (which aborts the
   // connection's transaction, if any) and its error returned.
-  Status CopyOut(const std::string& copy_sql,
-                 const std::function<Status(std::string_view row)>& on_row, std::string_view what);
+  Status TEST_CopyOut(const std::string& copy_sql,
+                      const std::function<Status(std::string_view row)>& on_row,
+                      std::string_view what);
 
   // The same, pulled one row at a time: BeginCopyOut(), then NextCopyRow() until it
   // returns false. `row` stays valid until the next call. Until the COPY has ended no

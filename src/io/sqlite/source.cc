@@ -349,7 +349,7 @@ class SqliteSource final : public Source {
 
 }  // namespace
 
-std::string SqliteRealText(double value) {
+std::string TEST_SqliteRealText(double value) {
   std::string text;
   AppendReal(value, text);
   return text;

@@ -29,6 +29,6 @@ namespace veil {
 Result<std::unique_ptr<Source>> OpenSqliteSource(const std::string& path);
 
 // The text a reader gives a REAL cell: parses back (std::from_chars) to exactly `value`.
-std::string SqliteRealText(double value);
+std::string TEST_SqliteRealText(double value);
 
 }  // namespace veil

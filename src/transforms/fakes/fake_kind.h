@@ -27,7 +27,7 @@ class FakeKind {
   virtual void Generate(const Digest& random, std::string_view original,
                         std::string& out) const = 0;
   // The longest value (in bytes) this kind can produce, for column length checks.
-  virtual size_t MaxLength() const = 0;
+  virtual size_t TEST_MaxLength() const = 0;
   // Whether a fake of this kind can equal a value that occurs in real data (a real first
   // name, a real town). For such kinds veil re-draws any fake equal to an original value
   // of the same kind anywhere in the source, so no original survives even by chance.

@@ -66,7 +66,7 @@ class FakeKindBase : public FakeKind {
  public:
   FakeKindBase(std::string_view name, size_t max_length) : name_(name), max_length_(max_length) {}
   std::string_view name() const override { return name_; }
-  size_t MaxLength() const override { return max_length_; }
+  size_t TEST_MaxLength() const override { return max_length_; }
 
  private:
   std::string_view name_;  // always a string literal

@@ -53,28 +53,43 @@ std::string ColumnPurpose(const RuleContext& context, const std::string& rule) {
   return rule + "/" + context.schema.name + "/" + context.column_name();
 }
 
-Result<std::unique_ptr<Rule>> MakeDateShift(const RuleSpec& spec, const RuleContext& context) {
-  RowStream rows(context.Prf(ColumnPurpose(context, "date_shift")).key());
-  if (spec.argument.IsMap()) {
-    if (!spec.argument["min_days"] || !spec.argument["max_days"]) {
-      return context.Error(spec, "date_shift needs an entity or {min_days, max_days}");
+// Either an entity whose dates move together or a range each value draws from.
+struct DateShiftArgs {
+  std::optional<std::string> entity;  // none: per-value offsets from `range`
+  DayRange range{};
+};
+
+Result<DateShiftArgs> ParseDateShift(const RuleSpec& spec, const RuleSite& site) {
+  const auto& arg = spec.argument;
+  if (arg.IsMap()) {
+    if (!arg["min_days"] || !arg["max_days"]) {
+      return site.Error(spec, "date_shift needs an entity or {min_days, max_days}");
     }
-    DayRange range{spec.argument["min_days"].as<int>(), spec.argument["max_days"].as<int>()};
-    if (range.min_days > range.max_days) return context.Error(spec, "min_days > max_days");
+    DayRange range{arg["min_days"].as<int>(), arg["max_days"].as<int>()};
+    if (range.min_days > range.max_days) return site.Error(spec, "min_days > max_days");
+    return DateShiftArgs{std::nullopt, range};
+  }
+  if (!arg.IsScalar()) {
+    return site.Error(spec, "date_shift needs an entity or {min_days, max_days}");
+  }
+  return DateShiftArgs{arg.as<std::string>(), DayRange{}};
+}
+
+Result<std::unique_ptr<Rule>> MakeDateShift(const DateShiftArgs& args, const RuleContext& context) {
+  RowStream rows(context.Prf(ColumnPurpose(context, "date_shift")).key());
+  if (!args.entity) {
     return std::unique_ptr<Rule>(
-        std::make_unique<DateShiftRule>(range, nullptr, std::nullopt, std::move(rows)));
+        std::make_unique<DateShiftRule>(args.range, nullptr, std::nullopt, std::move(rows)));
   }
-  if (!spec.argument.IsScalar()) {
-    return context.Error(spec, "date_shift needs an entity or {min_days, max_days}");
-  }
-  const auto name = spec.argument.as<std::string>();
-  VEIL_ASSIGN_OR_RETURN(const EntityPolicy* entity, context.Entity(spec, name));
+  const std::string& name = *args.entity;
+  VEIL_ASSIGN_OR_RETURN(const EntityPolicy* entity, context.Entity(name));
   if (!entity->date_shift) {
-    return context.Error(spec, fmt::format("entity '{}' has no date_shift range; add "
-                                           "`date_shift: {{min_days: -90, max_days: 90}}` to it",
-                                           name));
+    return context.Error(
+        fmt::format("entity '{}' has no date_shift range; add "
+                    "`date_shift: {{min_days: -90, max_days: 90}}` to it",
+                    name));
   }
-  VEIL_ASSIGN_OR_RETURN(size_t key_column, context.EntityKeyColumn(spec, name));
+  VEIL_ASSIGN_OR_RETURN(size_t key_column, context.EntityKeyColumn(name));
   return std::unique_ptr<Rule>(std::make_unique<DateShiftRule>(
       *entity->date_shift, &context.DigestsFor(name), key_column, std::move(rows)));
 }
@@ -82,7 +97,7 @@ Result<std::unique_ptr<Rule>> MakeDateShift(const RuleSpec& spec, const RuleCont
 }  // namespace
 
 void RegisterDateShiftRule(RuleRegistry& registry) {
-  registry.Register(std::string(rule_kind::kDateShift), MakeDateShift);
+  registry.Register<DateShiftArgs>(rule_kind::kDateShift, ParseDateShift, MakeDateShift);
 }
 
 }  // namespace veil

@@ -80,14 +80,21 @@ class FakeRule final : public Rule {
   std::string lower_fake_;
 };
 
-Result<std::unique_ptr<Rule>> MakeFake(const RuleSpec& spec, const RuleContext& context) {
-  if (!spec.argument.IsScalar())
-    return context.Error(spec, "fake takes a kind: {fake: first_name}");
-  const auto name = spec.argument.as<std::string>();
+struct FakeArgs {
+  std::string kind;
+};
+
+Result<FakeArgs> ParseFake(const RuleSpec& spec, const RuleSite& site) {
+  if (!spec.argument.IsScalar()) return site.Error(spec, "fake takes a kind: {fake: first_name}");
+  return FakeArgs{spec.argument.as<std::string>()};
+}
+
+Result<std::unique_ptr<Rule>> MakeFake(const FakeArgs& args, const RuleContext& context) {
+  const std::string& name = args.kind;
   const FakeKind* kind = context.run.fakes->Find(name);
   if (kind == nullptr) {
-    return context.Error(spec, fmt::format("unknown fake kind '{}' (known: {})", name,
-                                           fmt::join(context.run.fakes->Names(), ", ")));
+    return context.Error(fmt::format("unknown fake kind '{}' (known: {})", name,
+                                     fmt::join(context.run.fakes->Names(), ", ")));
   }
   const OriginalsFilter* originals = nullptr;
   if (kind->CanEqualRealValues()) {
@@ -101,7 +108,7 @@ Result<std::unique_ptr<Rule>> MakeFake(const RuleSpec& spec, const RuleContext& 
 }  // namespace
 
 void RegisterFakeRule(RuleRegistry& registry) {
-  registry.Register(std::string(rule_kind::kFake), MakeFake);
+  registry.Register<FakeArgs>(rule_kind::kFake, ParseFake, MakeFake);
 }
 
 }  // namespace veil

@@ -73,35 +73,43 @@ class BinsRule final : public Rule {
   std::vector<std::string> labels_;
 };
 
-Result<std::unique_ptr<Rule>> MakeGeneralise(const RuleSpec& spec, const RuleContext& context) {
+// A period for dates, or the bounds of numeric bins (non-empty, strictly increasing).
+struct GeneraliseArgs {
+  Period period = Period::kMonth;
+  std::vector<double> bounds;  // empty: dates by `period`
+};
+
+Result<GeneraliseArgs> ParseGeneralise(const RuleSpec& spec, const RuleSite& site) {
   const auto& arg = spec.argument;
   if (arg.IsScalar()) {
     const auto name = arg.as<std::string>();
-    if (name == "month")
-      return std::unique_ptr<Rule>(std::make_unique<DatePeriodRule>(Period::kMonth));
-    if (name == "quarter") {
-      return std::unique_ptr<Rule>(std::make_unique<DatePeriodRule>(Period::kQuarter));
-    }
-    if (name == "year")
-      return std::unique_ptr<Rule>(std::make_unique<DatePeriodRule>(Period::kYear));
-    return context.Error(spec, "generalise takes month, quarter, year or {bins: [...]}");
+    if (name == "month") return GeneraliseArgs{Period::kMonth, {}};
+    if (name == "quarter") return GeneraliseArgs{Period::kQuarter, {}};
+    if (name == "year") return GeneraliseArgs{Period::kYear, {}};
+    return site.Error(spec, "generalise takes month, quarter, year or {bins: [...]}");
   }
   if (arg.IsMap() && arg["bins"] && arg["bins"].IsSequence() && arg["bins"].size() > 0) {
     std::vector<double> bounds;
     for (const auto& b : arg["bins"].items()) bounds.push_back(b.as<double>());
     if (!std::is_sorted(bounds.begin(), bounds.end()) ||
         std::adjacent_find(bounds.begin(), bounds.end()) != bounds.end()) {
-      return context.Error(spec, "bins must be strictly increasing numbers");
+      return site.Error(spec, "bins must be strictly increasing numbers");
     }
-    return std::unique_ptr<Rule>(std::make_unique<BinsRule>(std::move(bounds)));
+    return GeneraliseArgs{Period::kMonth, std::move(bounds)};
   }
-  return context.Error(spec, "generalise takes month, quarter, year or {bins: [...]}");
+  return site.Error(spec, "generalise takes month, quarter, year or {bins: [...]}");
+}
+
+Result<std::unique_ptr<Rule>> MakeGeneralise(const GeneraliseArgs& args, const RuleContext&) {
+  if (args.bounds.empty())
+    return std::unique_ptr<Rule>(std::make_unique<DatePeriodRule>(args.period));
+  return std::unique_ptr<Rule>(std::make_unique<BinsRule>(args.bounds));
 }
 
 }  // namespace
 
 void RegisterGeneraliseRule(RuleRegistry& registry) {
-  registry.Register(std::string(rule_kind::kGeneralise), MakeGeneralise);
+  registry.Register<GeneraliseArgs>(rule_kind::kGeneralise, ParseGeneralise, MakeGeneralise);
 }
 
 }  // namespace veil

@@ -298,52 +298,106 @@ class JsonRule final : public Rule {
   Column results_;
 };
 
-// --- building ---------------------------------------------------------------------
+// --- parsing ----------------------------------------------------------------------
 
-// The registry that builds rules inside json: every built-in kind, json included.
-const RuleRegistry& InnerRegistry() {
-  static const RuleRegistry registry = BuiltinRules();
-  return registry;
-}
+// What the policy says about one path, parsed; a rule kind's own arguments are parsed
+// too, so a bad argument deep inside a document's rules stops the run at load.
+struct PathArgs {
+  PathAction::Kind kind = PathAction::Kind::kKeep;
+  JsonPath path;
+  std::optional<ParsedRule> rule;  // kRule only
+};
+
+struct JsonArgs {
+  std::vector<PathArgs> paths;  // in policy order
+};
 
 // Reads one path's rule the way the policy reads a column's rule.
-Result<RuleSpec> ParseInnerRule(const PolicyValue& node, const RuleContext& context) {
+Result<RuleSpec> ParseInnerSpec(const PolicyValue& node, const RuleSite& site) {
   RuleSpec spec;
   spec.line = node.line();
   spec.argument = PolicyValue::Null(spec.line);
   if (node.IsNull()) {
-    spec.kind = "null";
+    spec.kind = rule_kind::kNull;
   } else if (node.IsScalar()) {
     spec.kind = node.as<std::string>();
-    if (spec.kind != "keep" && spec.kind != "drop" && spec.kind != "null") {
-      return context.Error(spec, fmt::format("'{}' is not a rule; a bare rule is keep, drop or "
-                                             "null, others are written {{kind: argument}}",
-                                             spec.kind));
+    if (spec.kind != rule_kind::kKeep && spec.kind != rule_kind::kDrop &&
+        spec.kind != rule_kind::kNull) {
+      return site.Error(spec, fmt::format("'{}' is not a rule; a bare rule is keep, drop or "
+                                          "null, others are written {{kind: argument}}",
+                                          spec.kind));
     }
   } else if (node.IsMap() && node.size() == 1) {
     spec.kind = node.entries().front().first.as<std::string>();
     spec.argument = node.entries().front().second;
   } else {
-    return context.Error(spec,
-                         "a rule is keep, drop, null or a one-key map such as "
-                         "{fake: first_name}");
+    return site.Error(spec,
+                      "a rule is keep, drop, null or a one-key map such as "
+                      "{fake: first_name}");
   }
   return spec;
 }
 
+Result<PathArgs> ParsePath(const PolicyValue& key, const PolicyValue& value, const RuleSite& site,
+                           std::set<std::string>& seen) {
+  const RuleSpec key_spec{std::string(rule_kind::kJson), PolicyValue::Null(key.line()), key.line()};
+  const auto path = JsonPath::Parse(key.as<std::string>());
+  if (!path.ok()) return site.Error(key_spec, path.status().message());
+  if (!seen.insert(path->text()).second) {
+    return site.Error(key_spec, fmt::format("path {} is listed twice", path->text()));
+  }
+  VEIL_ASSIGN_OR_RETURN(RuleSpec spec, ParseInnerSpec(value, site));
+  PathArgs parsed;
+  parsed.path = path.value();
+  if (spec.kind == rule_kind::kKeep) return parsed;
+  if (spec.kind == rule_kind::kDrop) {
+    if (parsed.path.IsRoot()) {
+      return site.Error(spec,
+                        "$ is the whole document and cannot be dropped; use null, or "
+                        "drop the column");
+    }
+    parsed.kind = PathAction::Kind::kDrop;
+  } else if (spec.kind == rule_kind::kNull) {
+    parsed.kind = PathAction::Kind::kNull;
+  } else {
+    parsed.kind = PathAction::Kind::kRule;
+    // The inner rule is named "COLUMN, path PATH", so its errors name the path.
+    VEIL_ASSIGN_OR_RETURN(parsed.rule,
+                          site.registry->Parse(spec, site.Inside("path " + parsed.path.text())));
+  }
+  return parsed;
+}
+
+Result<JsonArgs> ParseJson(const RuleSpec& spec, const RuleSite& site) {
+  if (!spec.argument.IsMap() || spec.argument.size() == 0) {
+    return site.Error(spec,
+                      "json takes a map of JSON paths to rules: "
+                      "{json: {'$.first_name': {fake: first_name}}}");
+  }
+  JsonArgs args;
+  std::set<std::string> seen;
+  for (const auto& [key, value] : spec.argument.entries()) {
+    VEIL_ASSIGN_OR_RETURN(PathArgs path, ParsePath(key, value, site, seen));
+    args.paths.push_back(std::move(path));
+  }
+  return args;
+}
+
+// --- building ---------------------------------------------------------------------
+
 // Builds the rule of one path with the column's context, under the name
 // "COLUMN, path PATH" (so errors name the path, and row-keyed draws differ by path).
 // Nested values have no declared SQL type, so no length or integer limit applies.
-Result<std::unique_ptr<Rule>> BuildInnerRule(const RuleSpec& spec, const JsonPath& path,
+Result<std::unique_ptr<Rule>> BuildInnerRule(const ParsedRule& parsed, const JsonPath& path,
                                              const RuleContext& context) {
   TableSchema schema = context.schema;
   auto& column = schema.columns[context.column_index];
   column.name = fmt::format("{}, path {}", column.name, path.text());
   column.declared_type.clear();
-  const RuleContext inner{context.run, context.table, schema, context.column_index};
+  const RuleContext inner{context.run, context.table, schema, context.column_index, context.line};
   auto& to_scan = context.run.originals_to_scan;
   const size_t scans = to_scan.size();
-  auto rule = InnerRegistry().Create(spec, inner);
+  auto rule = parsed.Build(inner);
   // A fake that can equal real values asked the engine to collect the column's values;
   // here they are the values the path reaches inside the documents (a json rule inside
   // has already put its own paths there, which apply inside what this one reaches).
@@ -354,44 +408,15 @@ Result<std::unique_ptr<Rule>> BuildInnerRule(const RuleSpec& spec, const JsonPat
   return rule;
 }
 
-Result<PathAction> BuildAction(const PolicyValue& key, const PolicyValue& value,
-                               const RuleContext& context, std::set<std::string>& seen) {
-  const RuleSpec key_spec{"json", PolicyValue::Null(key.line()), key.line()};
-  const auto path = JsonPath::Parse(key.as<std::string>());
-  if (!path.ok()) return context.Error(key_spec, path.status().message());
-  if (!seen.insert(path->text()).second) {
-    return context.Error(key_spec, fmt::format("path {} is listed twice", path->text()));
-  }
-  VEIL_ASSIGN_OR_RETURN(RuleSpec spec, ParseInnerRule(value, context));
-  PathAction action;
-  action.path = path.value();
-  if (spec.kind == "keep") return action;
-  if (spec.kind == "drop") {
-    if (action.path.IsRoot()) {
-      return context.Error(spec,
-                           "$ is the whole document and cannot be dropped; use null, or "
-                           "drop the column");
-    }
-    action.kind = PathAction::Kind::kDrop;
-  } else if (spec.kind == "null") {
-    action.kind = PathAction::Kind::kNull;
-  } else {
-    action.kind = PathAction::Kind::kRule;
-    VEIL_ASSIGN_OR_RETURN(action.rule, BuildInnerRule(spec, action.path, context));
-  }
-  return action;
-}
-
-Result<std::unique_ptr<Rule>> MakeJson(const RuleSpec& spec, const RuleContext& context) {
-  if (!spec.argument.IsMap() || spec.argument.size() == 0) {
-    return context.Error(spec,
-                         "json takes a map of JSON paths to rules: "
-                         "{json: {'$.first_name': {fake: first_name}}}");
-  }
+Result<std::unique_ptr<Rule>> MakeJson(const JsonArgs& args, const RuleContext& context) {
   std::vector<PathAction> actions;
-  std::set<std::string> seen;
-  for (const auto& [key, value] : spec.argument.entries()) {
-    VEIL_ASSIGN_OR_RETURN(PathAction action, BuildAction(key, value, context, seen));
+  for (const PathArgs& parsed : args.paths) {
+    PathAction action;
+    action.kind = parsed.kind;
+    action.path = parsed.path;
+    if (parsed.rule) {
+      VEIL_ASSIGN_OR_RETURN(action.rule, BuildInnerRule(*parsed.rule, parsed.path, context));
+    }
     actions.push_back(std::move(action));
   }
   // Every digest memo of this table that an inner rule can hold was created by now.
@@ -405,7 +430,7 @@ Result<std::unique_ptr<Rule>> MakeJson(const RuleSpec& spec, const RuleContext& 
 }  // namespace
 
 void RegisterJsonRule(RuleRegistry& registry) {
-  registry.Register(std::string(rule_kind::kJson), MakeJson);
+  registry.Register<JsonArgs>(rule_kind::kJson, ParseJson, MakeJson);
 }
 
 }  // namespace veil

@@ -35,19 +35,27 @@ class MaskRule final : public Rule {
   size_t keep_last_;
 };
 
-Result<std::unique_ptr<Rule>> MakeMask(const RuleSpec& spec, const RuleContext& context) {
+struct MaskArgs {
+  size_t keep_last = 0;
+};
+
+Result<MaskArgs> ParseMask(const RuleSpec& spec, const RuleSite& site) {
   if (!spec.argument.IsMap() || !spec.argument["keep_last"]) {
-    return context.Error(spec, "mask needs {keep_last: N}");
+    return site.Error(spec, "mask needs {keep_last: N}");
   }
   const int keep_last = spec.argument["keep_last"].as<int>();
-  if (keep_last < 0) return context.Error(spec, "keep_last must be 0 or more");
-  return std::unique_ptr<Rule>(std::make_unique<MaskRule>(static_cast<size_t>(keep_last)));
+  if (keep_last < 0) return site.Error(spec, "keep_last must be 0 or more");
+  return MaskArgs{static_cast<size_t>(keep_last)};
+}
+
+Result<std::unique_ptr<Rule>> MakeMask(const MaskArgs& args, const RuleContext&) {
+  return std::unique_ptr<Rule>(std::make_unique<MaskRule>(args.keep_last));
 }
 
 }  // namespace
 
 void RegisterMaskRule(RuleRegistry& registry) {
-  registry.Register(std::string(rule_kind::kMask), MakeMask);
+  registry.Register<MaskArgs>(rule_kind::kMask, ParseMask, MakeMask);
 }
 
 }  // namespace veil

@@ -120,24 +120,35 @@ class PseudonymiseRule final : public Rule {
   std::vector<PseudonymTracker::Entry> pending_;
 };
 
-Result<std::unique_ptr<Rule>> MakePseudonymise(const RuleSpec& spec, const RuleContext& context) {
+struct PseudonymiseArgs {
+  std::string entity;
+};
+
+Result<PseudonymiseArgs> ParsePseudonymise(const RuleSpec& spec, const RuleSite& site) {
   if (!spec.argument.IsScalar()) {
-    return context.Error(spec, "pseudonymise takes the name of an entity: {pseudonymise: person}");
+    return site.Error(spec, "pseudonymise takes the name of an entity: {pseudonymise: person}");
   }
-  const auto name = spec.argument.as<std::string>();
-  VEIL_ASSIGN_OR_RETURN(const EntityPolicy* entity, context.Entity(spec, name));
+  return PseudonymiseArgs{spec.argument.as<std::string>()};
+}
+
+Result<std::unique_ptr<Rule>> MakePseudonymise(const PseudonymiseArgs& args,
+                                               const RuleContext& context) {
+  const std::string& name = args.entity;
+  VEIL_ASSIGN_OR_RETURN(const EntityPolicy* entity, context.Entity(name));
   PseudonymEncoder encoder(entity->pseudonym);
   if (const auto limit = context.DeclaredLength(); limit && encoder.length() > *limit) {
-    return context.Error(spec, fmt::format("pseudonyms of '{}' are {} characters but the column "
-                                           "allows {}; shorten the entity's pseudonym",
-                                           name, encoder.length(), *limit));
+    return context.Error(
+        fmt::format("pseudonyms of '{}' are {} characters but the column "
+                    "allows {}; shorten the entity's pseudonym",
+                    name, encoder.length(), *limit));
   }
   if (context.IntegerColumn() &&
       (!encoder.digits() || !entity->pseudonym.prefix.empty() || encoder.length() > 18)) {
-    return context.Error(spec, fmt::format("the column holds integers but pseudonyms of '{}' "
-                                           "are not; give the entity `alphabet: digits`, no "
-                                           "prefix and a length of at most 18",
-                                           name));
+    return context.Error(
+        fmt::format("the column holds integers but pseudonyms of '{}' "
+                    "are not; give the entity `alphabet: digits`, no "
+                    "prefix and a length of at most 18",
+                    name));
   }
   auto& tracker = context.run.trackers[name];
   if (!tracker) tracker = std::make_unique<PseudonymTracker>(name, encoder.space_bits());
@@ -148,7 +159,8 @@ Result<std::unique_ptr<Rule>> MakePseudonymise(const RuleSpec& spec, const RuleC
 }  // namespace
 
 void RegisterPseudonymiseRule(RuleRegistry& registry) {
-  registry.Register(std::string(rule_kind::kPseudonymise), MakePseudonymise);
+  registry.Register<PseudonymiseArgs>(rule_kind::kPseudonymise, ParsePseudonymise,
+                                      MakePseudonymise);
 }
 
 }  // namespace veil

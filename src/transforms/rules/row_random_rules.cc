@@ -93,65 +93,98 @@ class NoiseRule final : public Rule {
   std::vector<uint64_t> words_;
 };
 
-Result<std::unique_ptr<Rule>> MakeDateRandom(const RuleSpec& spec, const RuleContext& context) {
+struct DateRandomArgs {
+  std::chrono::sys_days from{};
+  int64_t days = 0;  // the number of days in [from, to]
+};
+
+Result<DateRandomArgs> ParseDateRandom(const RuleSpec& spec, const RuleSite& site) {
   const auto& arg = spec.argument;
   if (!arg.IsMap() || !arg["from"] || !arg["to"]) {
-    return context.Error(spec, "date_random needs {from: YYYY-MM-DD, to: YYYY-MM-DD}");
+    return site.Error(spec, "date_random needs {from: YYYY-MM-DD, to: YYYY-MM-DD}");
   }
   const auto from = ParseIsoDay(arg["from"].as<std::string>());
   const auto to = ParseIsoDay(arg["to"].as<std::string>());
   if (!from || !to || *to < *from) {
-    return context.Error(spec, "date_random's from and to must be dates YYYY-MM-DD, from <= to");
+    return site.Error(spec, "date_random's from and to must be dates YYYY-MM-DD, from <= to");
   }
-  const int64_t days = (*to - *from).count() + 1;
-  return std::unique_ptr<Rule>(
-      std::make_unique<DateRandomRule>(*from, days, StreamFor(context, "date_random")));
+  return DateRandomArgs{*from, (*to - *from).count() + 1};
 }
 
-Result<std::unique_ptr<Rule>> MakeChoice(const RuleSpec& spec, const RuleContext& context) {
+Result<std::unique_ptr<Rule>> MakeDateRandom(const DateRandomArgs& args,
+                                             const RuleContext& context) {
+  return std::unique_ptr<Rule>(
+      std::make_unique<DateRandomRule>(args.from, args.days, StreamFor(context, "date_random")));
+}
+
+// The codes themselves, or the name of a code list to draw from.
+struct ChoiceArgs {
   std::vector<std::string> codes;
+  std::optional<std::string> list;
+};
+
+Result<ChoiceArgs> ParseChoice(const RuleSpec& spec, const RuleSite& site) {
+  ChoiceArgs args;
   if (spec.argument.IsSequence()) {
-    for (const auto& code : spec.argument.items()) codes.push_back(code.as<std::string>());
+    for (const auto& code : spec.argument.items()) args.codes.push_back(code.as<std::string>());
   } else if (spec.argument.IsScalar()) {
-    const auto name = spec.argument.as<std::string>();
-    const auto* list = context.run.code_lists->Find(name);
+    args.list = spec.argument.as<std::string>();
+  }
+  if (args.codes.empty() && !args.list) {
+    return site.Error(spec, "choice needs a non-empty list or a list name");
+  }
+  return args;
+}
+
+Result<std::unique_ptr<Rule>> MakeChoice(const ChoiceArgs& args, const RuleContext& context) {
+  std::vector<std::string> codes = args.codes;
+  if (args.list) {
+    const auto* list = context.run.code_lists->Find(*args.list);
     if (list == nullptr) {
-      return context.Error(spec, fmt::format("unknown code list '{}' (known: {})", name,
-                                             fmt::join(context.run.code_lists->Names(), ", ")));
+      return context.Error(fmt::format("unknown code list '{}' (known: {})", *args.list,
+                                       fmt::join(context.run.code_lists->Names(), ", ")));
     }
     codes = *list;
   }
-  if (codes.empty()) return context.Error(spec, "choice needs a non-empty list or a list name");
+  if (codes.empty()) return context.Error("choice needs a non-empty list or a list name");
   if (const auto limit = context.DeclaredLength()) {
     for (const auto& code : codes) {
-      if (code.size() > *limit) return context.Error(spec, "a code is longer than the column");
+      if (code.size() > *limit) return context.Error("a code is longer than the column");
     }
   }
   return std::unique_ptr<Rule>(
       std::make_unique<ChoiceRule>(std::move(codes), StreamFor(context, "choice")));
 }
 
-Result<std::unique_ptr<Rule>> MakeNoise(const RuleSpec& spec, const RuleContext& context) {
+struct NoiseArgs {
+  double relative = 0;  // in (0, 1]
+};
+
+Result<NoiseArgs> ParseNoise(const RuleSpec& spec, const RuleSite& site) {
   if (!spec.argument.IsMap() || !spec.argument["relative"]) {
-    return context.Error(spec, "noise needs {relative: 0.1}");
+    return site.Error(spec, "noise needs {relative: 0.1}");
   }
   const double relative = spec.argument["relative"].as<double>();
-  if (!(relative > 0 && relative <= 1)) {
-    return context.Error(spec, "noise's relative must be in (0, 1]");
-  }
-  return std::unique_ptr<Rule>(std::make_unique<NoiseRule>(relative, StreamFor(context, "noise")));
+  if (!(relative > 0 && relative <= 1))
+    return site.Error(spec, "noise's relative must be in (0, 1]");
+  return NoiseArgs{relative};
+}
+
+Result<std::unique_ptr<Rule>> MakeNoise(const NoiseArgs& args, const RuleContext& context) {
+  return std::unique_ptr<Rule>(
+      std::make_unique<NoiseRule>(args.relative, StreamFor(context, "noise")));
 }
 
 }  // namespace
 
 void RegisterDateRandomRule(RuleRegistry& registry) {
-  registry.Register(std::string(rule_kind::kDateRandom), MakeDateRandom);
+  registry.Register<DateRandomArgs>(rule_kind::kDateRandom, ParseDateRandom, MakeDateRandom);
 }
 void RegisterChoiceRule(RuleRegistry& registry) {
-  registry.Register(std::string(rule_kind::kChoice), MakeChoice);
+  registry.Register<ChoiceArgs>(rule_kind::kChoice, ParseChoice, MakeChoice);
 }
 void RegisterNoiseRule(RuleRegistry& registry) {
-  registry.Register(std::string(rule_kind::kNoise), MakeNoise);
+  registry.Register<NoiseArgs>(rule_kind::kNoise, ParseNoise, MakeNoise);
 }
 
 }  // namespace veil

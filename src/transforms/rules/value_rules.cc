@@ -29,23 +29,37 @@ class ConstantRule final : public Rule {
   std::string value_;
 };
 
+struct NullArgs {};
+
+Result<NullArgs> ParseNull(const RuleSpec&, const RuleSite&) {
+  return NullArgs{};
+}
+
+Result<std::unique_ptr<Rule>> MakeNull(const NullArgs&, const RuleContext&) {
+  return std::unique_ptr<Rule>(std::make_unique<NullRule>());
+}
+
+struct ValueArgs {
+  std::string value;
+};
+
+Result<ValueArgs> ParseValue(const RuleSpec& spec, const RuleSite& site) {
+  if (!spec.argument.IsScalar()) return site.Error(spec, "value needs a single value");
+  return ValueArgs{spec.argument.as<std::string>()};
+}
+
+Result<std::unique_ptr<Rule>> MakeValue(const ValueArgs& args, const RuleContext& context) {
+  if (const auto limit = context.DeclaredLength(); limit && args.value.size() > *limit) {
+    return context.Error("the value is longer than the column allows");
+  }
+  return std::unique_ptr<Rule>(std::make_unique<ConstantRule>(args.value));
+}
+
 }  // namespace
 
 void RegisterValueRules(RuleRegistry& registry) {
-  registry.Register(std::string(rule_kind::kNull),
-                    [](const RuleSpec&, const RuleContext&) -> Result<std::unique_ptr<Rule>> {
-                      return std::unique_ptr<Rule>(std::make_unique<NullRule>());
-                    });
-  registry.Register(
-      std::string(rule_kind::kValue),
-      [](const RuleSpec& spec, const RuleContext& context) -> Result<std::unique_ptr<Rule>> {
-        if (!spec.argument.IsScalar()) return context.Error(spec, "value needs a single value");
-        auto value = spec.argument.as<std::string>();
-        if (const auto limit = context.DeclaredLength(); limit && value.size() > *limit) {
-          return context.Error(spec, "the value is longer than the column allows");
-        }
-        return std::unique_ptr<Rule>(std::make_unique<ConstantRule>(std::move(value)));
-      });
+  registry.Register<NullArgs>(rule_kind::kNull, ParseNull, MakeNull);
+  registry.Register<ValueArgs>(rule_kind::kValue, ParseValue, MakeValue);
 }
 
 }  // namespace veil

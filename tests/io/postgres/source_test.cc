@@ -182,11 +182,11 @@ TEST_F(PostgresSourceTest, ConnectionQueriesCopiesAndHidesValuesInErrors) {
     return rows.size() < 3 ? Status::Ok() : InputError("enough");
   };
   const std::string copy = "COPY (SELECT g FROM generate_series(1, 100000) g) TO STDOUT";
-  Status stopped = conn->CopyOut(copy, collect, "copying");
+  Status stopped = conn->TEST_CopyOut(copy, collect, "copying");
   EXPECT_EQ(stopped.message(), "enough");
   EXPECT_EQ(rows, (std::vector<std::string>{"1\n", "2\n", "3\n"}));
   rows.clear();
-  ASSERT_TRUE(conn->CopyOut("COPY (SELECT 'a\tb') TO STDOUT", collect, "copying").ok());
+  ASSERT_TRUE(conn->TEST_CopyOut("COPY (SELECT 'a\tb') TO STDOUT", collect, "copying").ok());
   EXPECT_EQ(rows, std::vector<std::string>{"a\\tb\n"});
   EXPECT_TRUE(conn->Execute("SELECT 1", "after COPY").ok());  // the connection is usable
 }

@@ -302,9 +302,9 @@ TEST_F(SqliteSourceTest, RealsRoundTripExactly) {
       EXPECT_EQ(std::bit_cast<uint64_t>(parsed), std::bit_cast<uint64_t>(values[i])) << text;
     }
   }
-  EXPECT_EQ(SqliteRealText(2.0), "2.0");
-  EXPECT_EQ(SqliteRealText(1e16), "1e+16");
-  EXPECT_EQ(SqliteRealText(-0.5), "-0.5");
+  EXPECT_EQ(TEST_SqliteRealText(2.0), "2.0");
+  EXPECT_EQ(TEST_SqliteRealText(1e16), "1e+16");
+  EXPECT_EQ(TEST_SqliteRealText(-0.5), "-0.5");
 }
 
 TEST_F(SqliteSourceTest, FillsBatchesAndNumbersRows) {

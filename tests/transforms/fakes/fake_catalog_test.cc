@@ -1,5 +1,5 @@
 // Properties every built-in fake kind must have: listed in the catalog, deterministic,
-// appending, non-empty, within MaxLength.
+// appending, non-empty, within TEST_MaxLength.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -72,12 +72,12 @@ TEST(FakeCatalogTest, EveryKindAppendsNonEmptyValuesWithinMaxLength) {
         ASSERT_EQ(out.compare(0, 6, "prefix"), 0) << name << " must append";
         const size_t length = out.size() - 6;
         ASSERT_GT(length, 0u) << name;
-        ASSERT_LE(length, kind.MaxLength()) << name << " for " << original;
+        ASSERT_LE(length, kind.TEST_MaxLength()) << name << " for " << original;
         longest = std::max(longest, length);
       }
     }
     // The bound is honest, not merely large.
-    EXPECT_GE(longest * 2, kind.MaxLength()) << name;
+    EXPECT_GE(longest * 2, kind.TEST_MaxLength()) << name;
   }
 }
 
