@@ -18,6 +18,7 @@
 #include "cli/interrupts.h"
 #include "cli/password_redaction.h"
 #include "cli/risk_command.h"
+#include "cli/scan_command.h"
 #include "cli/verify_command.h"
 #include "veil/version.h"
 
@@ -34,6 +35,7 @@ int main(int argc, char** argv) {
   veil::AddVerifyCommand(app, exit_code, gate);
   veil::AddRiskCommand(app, exit_code, gate);
   veil::AddHierarchyCommand(app, exit_code, gate);
+  veil::AddScanCommand(app, exit_code, gate);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,154 @@
+#include "scan/column_names.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <utility>
+
+namespace veil::scan {
+namespace {
+
+bool Has(const std::vector<std::string>& words, std::string_view word) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+bool HasAny(const std::vector<std::string>& words, std::initializer_list<std::string_view> any) {
+  return std::any_of(any.begin(), any.end(), [&](std::string_view w) { return Has(words, w); });
+}
+
+bool HasPair(const std::vector<std::string>& words, std::string_view a, std::string_view b) {
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    if (words[i] == a && words[i + 1] == b) return true;
+  }
+  return false;
+}
+
+bool IsIdWord(std::string_view word) {
+  return word == "id" || word == "ref" || word == "number" || word == "no" || word == "key" ||
+         word == "uuid" || word == "guid";
+}
+
+bool IsCategoryWord(std::string_view word) {
+  for (std::string_view category : {"type", "types", "status", "category", "kind", "code", "flag",
+                                    "indicator", "count", "source", "method"}) {
+    if (word == category) return true;
+  }
+  return false;
+}
+
+// The hints a category column can still carry.
+NameHint CategoryHint(const std::vector<std::string>& w) {
+  if (HasAny(w, {"ethnicity", "ethnic", "religion", "faith", "disability", "health", "sexuality",
+                 "sexual"})) {
+    return NameHint::kSensitive;
+  }
+  if (HasAny(w, {"sex", "gender"})) return NameHint::kSex;
+  return NameHint::kNone;
+}
+
+}  // namespace
+
+std::vector<std::string> NameWords(std::string_view name) {
+  std::vector<std::string> words;
+  std::string word;
+  auto flush = [&] {
+    if (!word.empty()) words.push_back(std::move(word));
+    word.clear();
+  };
+  for (size_t i = 0; i < name.size(); ++i) {
+    const auto c = static_cast<unsigned char>(name[i]);
+    if (!std::isalnum(c)) {
+      flush();
+      continue;
+    }
+    const bool upper_after_lower =
+        std::isupper(c) && i > 0 && std::islower(static_cast<unsigned char>(name[i - 1]));
+    if (upper_after_lower) flush();
+    word.push_back(static_cast<char>(std::tolower(c)));
+  }
+  flush();
+  return words;
+}
+
+NameHint HintFromName(std::string_view name) {
+  const auto w = NameWords(name);
+  if (w.empty()) return NameHint::kNone;
+  if (HasAny(w, {"json", "jsonb"})) return NameHint::kJson;
+  // `addr_address_type`, `phone_status`: about a personal value, not one itself.
+  const bool categorical = IsCategoryWord(w.back());
+  if (categorical) return CategoryHint(w);
+  if (HasAny(w, {"nhs", "chi"})) return NameHint::kNhsNumber;
+  if (HasAny(w, {"upn", "uln"}) || HasPair(w, "pupil", "number")) return NameHint::kUpn;
+  if (HasAny(w, {"nino", "ni"}) || HasPair(w, "national", "insurance")) {
+    return NameHint::kNiNumber;
+  }
+  if (HasAny(w, {"email", "mail"}) || HasPair(w, "e", "mail")) return NameHint::kEmail;
+  if (HasAny(w, {"phone", "telephone", "tel", "mobile", "fax"})) return NameHint::kPhone;
+  if (HasAny(w, {"postcode", "zip", "postal"}) || HasPair(w, "post", "code")) {
+    return NameHint::kPostcode;
+  }
+  if (HasAny(w, {"ip"})) return NameHint::kIpAddress;
+  if (HasAny(w, {"dob"}) || HasPair(w, "birth", "date") || HasPair(w, "date", "birth") ||
+      HasAny(w, {"birthdate", "birthday"})) {
+    return NameHint::kDateOfBirth;
+  }
+  if (HasAny(w, {"forename", "forenames", "firstname", "given"}) || HasPair(w, "first", "name")) {
+    return NameHint::kFirstName;
+  }
+  if (HasAny(w, {"surname", "lastname"}) || HasPair(w, "last", "name") ||
+      HasPair(w, "family", "name")) {
+    return NameHint::kLastName;
+  }
+  if (HasAny(w, {"address", "addr", "street", "town", "city", "uprn"})) return NameHint::kAddress;
+  if (HasAny(w, {"ethnicity", "ethnic", "religion", "faith", "disability", "disabled", "health",
+                 "medical", "diagnosis", "sexuality", "sexual", "orientation"})) {
+    return NameHint::kSensitive;
+  }
+  if (HasAny(w, {"sex", "gender"})) return NameHint::kSex;
+  if (HasAny(w, {"desc", "description", "notes", "note", "comment", "comments", "narrative", "text",
+                 "summary", "details", "reason", "observations"})) {
+    return NameHint::kFreeText;
+  }
+  if (IsIdWord(w.back()) || w.back() == "identifier") return NameHint::kIdentifier;
+  if (Has(w, "name") || Has(w, "names")) return NameHint::kFullName;
+  if (HasAny(w, {"date", "dt", "time", "timestamp", "datetime"})) return NameHint::kDate;
+  return NameHint::kNone;
+}
+
+std::string EntityFromName(std::string_view name) {
+  const auto w = NameWords(name);
+  for (size_t i = w.size(); i-- > 1;) {
+    if (IsIdWord(w[i])) return w[i - 1];
+  }
+  return "";
+}
+
+std::string_view NameHintLabel(NameHint hint) {
+  static constexpr std::array<std::pair<NameHint, std::string_view>, 19> kLabels = {{
+      {NameHint::kNone, "nothing"},
+      {NameHint::kIdentifier, "an identifier"},
+      {NameHint::kFirstName, "a first name"},
+      {NameHint::kLastName, "a surname"},
+      {NameHint::kFullName, "a name"},
+      {NameHint::kEmail, "an e-mail address"},
+      {NameHint::kPhone, "a phone number"},
+      {NameHint::kPostcode, "a postcode"},
+      {NameHint::kAddress, "an address"},
+      {NameHint::kNhsNumber, "an NHS number"},
+      {NameHint::kUpn, "a UPN"},
+      {NameHint::kNiNumber, "an NI number"},
+      {NameHint::kIpAddress, "an IP address"},
+      {NameHint::kDateOfBirth, "a date of birth"},
+      {NameHint::kDate, "a date"},
+      {NameHint::kSex, "sex or gender"},
+      {NameHint::kSensitive, "a special category"},
+      {NameHint::kFreeText, "free text"},
+      {NameHint::kJson, "JSON documents"},
+  }};
+  for (const auto& [h, label] : kLabels) {
+    if (h == hint) return label;
+  }
+  return "nothing";
+}
+
+}  // namespace veil::scan

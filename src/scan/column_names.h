@@ -1,0 +1,50 @@
+// Column-name evidence: what a column's name says it holds, in English and in the
+// Standard Safeguarding Dataset's style (`pers_forename`, `legal_status_start_date`,
+// `cine_referral_id`, `*_desc`, `*_json`). Names are split into lower-case words at
+// underscores, spaces, hyphens, dots and lower-to-upper case changes ("childDob" ->
+// child, dob), so prefixes never hide a word.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace veil::scan {
+
+enum class NameHint {
+  kNone,
+  kIdentifier,  // ends in id / ref / number / no (entity key)
+  kFirstName,
+  kLastName,
+  kFullName,
+  kEmail,
+  kPhone,
+  kPostcode,
+  kAddress,
+  kNhsNumber,
+  kUpn,
+  kNiNumber,
+  kIpAddress,
+  kDateOfBirth,
+  kDate,
+  kSex,
+  kSensitive,  // ethnicity, religion, health, disability, sexuality
+  kFreeText,   // desc, notes, comments, narrative, reason
+  kJson,
+};
+
+// The lower-case words of a column name, in order.
+std::vector<std::string> NameWords(std::string_view name);
+
+// The strongest hint in `name`, or kNone.
+NameHint HintFromName(std::string_view name);
+
+// For an identifier column, the entity its name suggests: the word before the final
+// id/ref/number ("cine_referral_id" -> referral, "pers_person_id" -> person); empty when
+// the name is only "id".
+std::string EntityFromName(std::string_view name);
+
+// "first_name", "email", ... for evidence lines.
+std::string_view NameHintLabel(NameHint hint);
+
+}  // namespace veil::scan

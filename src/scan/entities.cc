@@ -1,0 +1,188 @@
+#include "scan/entities.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "scan/column_names.h"
+
+namespace veil::scan {
+namespace {
+
+// An entity name that is a plain YAML key: lower-case letters, digits and underscores.
+std::string EntityName(std::string_view text) {
+  std::string name;
+  for (const std::string& word : NameWords(text)) {
+    if (!name.empty()) name.push_back('_');
+    name += word;
+  }
+  if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) name = "e_" + name;
+  return name;
+}
+
+// A table's own entity when its key is just "id": the table's name, singular.
+std::string TableEntity(const std::string& table) {
+  std::string name = EntityName(table);
+  if (name.size() > 3 && name.back() == 's') name.pop_back();
+  return name;
+}
+
+std::optional<size_t> DeclaredLength(const std::string& declared_type) {
+  std::string type;
+  for (char c : declared_type)
+    type.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  const auto open = type.find('(');
+  const auto close = type.find(')');
+  if (type.find("char") == std::string::npos || open == std::string::npos ||
+      close == std::string::npos || close <= open + 1) {
+    return std::nullopt;
+  }
+  size_t length = 0;
+  for (size_t i = open + 1; i < close; ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(type[i]))) return std::nullopt;
+    length = length * 10 + static_cast<size_t>(type[i] - '0');
+    if (length > 1000000) return std::nullopt;
+  }
+  return length;
+}
+
+bool IsIntegerType(const std::string& declared_type) {
+  std::string type;
+  for (char c : declared_type)
+    type.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+  return type.find("INT") != std::string::npos;
+}
+
+std::string Replace(std::string rule, const std::string& entity) {
+  const auto at = rule.find(kEntityMarker);
+  if (at != std::string::npos) rule.replace(at, kEntityMarker.size(), entity);
+  return rule;
+}
+
+class Resolver {
+ public:
+  Resolver(const std::vector<TableSchema>& schemas,
+           std::vector<std::vector<Classification>>& classes)
+      : schemas_(schemas), classes_(classes) {}
+
+  void Run(ScanReport& report) {
+    for (size_t t = 0; t < schemas_.size(); ++t) NameKeys(t);
+    for (size_t t = 0; t < schemas_.size(); ++t)
+      report.tables[t] = Finish(t, std::move(report.tables[t]));
+    for (const auto& [name, format] : formats_) report.entities.push_back(Draft(name, format));
+  }
+
+ private:
+  struct Format {
+    bool integer = false;
+    std::optional<size_t> limit;
+  };
+
+  // The entity of column c of table t, resolved through foreign keys (memoised).
+  std::string EntityOf(size_t t, size_t c, int depth = 0) {
+    const auto key = std::make_pair(t, c);
+    if (const auto it = entity_.find(key); it != entity_.end()) return it->second;
+    const TableSchema& schema = schemas_[t];
+    const std::string& column = schema.columns[c].name;
+    std::string entity;
+    for (const auto& fk : schema.foreign_keys) {
+      const auto pos = std::find(fk.columns.begin(), fk.columns.end(), column) - fk.columns.begin();
+      if (pos == static_cast<long>(fk.columns.size()) || depth > 8) continue;
+      const auto target =
+          FindColumn(fk.referenced_table, fk.referenced_columns.size() > static_cast<size_t>(pos)
+                                              ? fk.referenced_columns[static_cast<size_t>(pos)]
+                                              : "");
+      if (target && (*target).first != t)
+        entity = EntityOf(target->first, target->second, depth + 1);
+      if (!entity.empty()) break;
+    }
+    if (entity.empty()) {
+      const std::string from_name = EntityFromName(column);
+      entity = from_name.empty() ? TableEntity(schema.name) : EntityName(from_name);
+    }
+    entity_[key] = entity;
+    return entity;
+  }
+
+  std::optional<std::pair<size_t, size_t>> FindColumn(const std::string& table,
+                                                      const std::string& column) const {
+    for (size_t t = 0; t < schemas_.size(); ++t) {
+      if (schemas_[t].name != table) continue;
+      for (size_t c = 0; c < schemas_[t].columns.size(); ++c) {
+        if (schemas_[t].columns[c].name == column) return std::make_pair(t, c);
+      }
+    }
+    return std::nullopt;
+  }
+
+  void NameKeys(size_t t) {
+    for (size_t c = 0; c < schemas_[t].columns.size(); ++c) {
+      if (!classes_[t][c].names_entity) continue;
+      const std::string entity = EntityOf(t, c);
+      Format& format = formats_[entity];
+      const ColumnSchema& column = schemas_[t].columns[c];
+      format.integer |= IsIntegerType(column.declared_type);
+      if (const auto limit = DeclaredLength(column.declared_type)) {
+        format.limit = format.limit ? std::min(*format.limit, *limit) : *limit;
+      }
+      tables_of_[entity].insert(t);
+    }
+  }
+
+  TableFinding Finish(size_t t, TableFinding table) {
+    const TableSchema& schema = schemas_[t];
+    for (size_t c = 0; c < schema.columns.size(); ++c) {
+      if (!classes_[t][c].names_entity) continue;
+      const std::string entity = EntityOf(t, c);
+      table.keys.emplace(entity, schema.columns[c].name);
+    }
+    // The table's dates move with its most widely keyed entity (ties: the first).
+    size_t best = 0;
+    for (const auto& [entity, column] : table.keys) {
+      if (tables_of_[entity].size() > best) {
+        best = tables_of_[entity].size();
+        table.date_entity = entity;
+      }
+    }
+    for (size_t c = 0; c < schema.columns.size(); ++c) {
+      Classification& k = classes_[t][c];
+      if (k.names_entity) {
+        k.finding.entity = EntityOf(t, c);
+        k.finding.rule = Replace(k.finding.rule, k.finding.entity);
+      } else if (k.shifts_dates) {
+        k.finding.rule = table.date_entity.empty() ? "{date_shift: {min_days: -90, max_days: 90}}"
+                                                   : Replace(k.finding.rule, table.date_entity);
+        if (table.date_entity.empty()) {
+          k.finding.review = "the table has no entity key: each date moves by its own offset";
+        }
+      }
+      table.columns.push_back(std::move(k.finding));
+    }
+    return table;
+  }
+
+  static EntityDraft Draft(const std::string& name, const Format& format) {
+    EntityDraft draft{name, format.integer ? "digits" : "upper_alnum", 16};
+    if (format.limit) draft.length = static_cast<int>(std::clamp<size_t>(*format.limit, 1, 16));
+    return draft;
+  }
+
+  const std::vector<TableSchema>& schemas_;
+  std::vector<std::vector<Classification>>& classes_;
+  std::map<std::pair<size_t, size_t>, std::string> entity_;
+  std::map<std::string, Format> formats_;
+  std::map<std::string, std::set<size_t>> tables_of_;
+};
+
+}  // namespace
+
+void ResolveEntities(const std::vector<TableSchema>& schemas,
+                     std::vector<std::vector<Classification>> classes, ScanReport& report) {
+  Resolver(schemas, classes).Run(report);
+}
+
+}  // namespace veil::scan

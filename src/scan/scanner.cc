@@ -1,0 +1,88 @@
+// Scan(): reads the first rows of every table (the sample), profiles each column and
+// classifies it, then resolves entities across the source. Reads only.
+#include <algorithm>
+
+#include "io/registry/location.h"
+#include "scan/classify.h"
+#include "scan/entities.h"
+#include "scan/reference_sets.h"
+#include "scan/value_profile.h"
+#include "veil/scan.h"
+
+namespace veil {
+namespace {
+
+bool IsKeyColumn(const TableSchema& schema, const ColumnSchema& column) {
+  if (column.primary_key_position > 0) return true;
+  return std::any_of(schema.foreign_keys.begin(), schema.foreign_keys.end(), [&](const auto& fk) {
+    return std::find(fk.columns.begin(), fk.columns.end(), column.name) != fk.columns.end();
+  });
+}
+
+// Feeds up to `limit` rows (-1: all) of `reader` into `profiles`; sets `whole` when the
+// table ended within the sample.
+Result<int64_t> Sample(TableReader& reader, int64_t limit,
+                       std::vector<scan::ValueProfile>& profiles, bool& whole) {
+  Batch batch;
+  int64_t rows = 0;
+  whole = false;
+  while (limit < 0 || rows < limit) {
+    VEIL_ASSIGN_OR_RETURN(const bool more, reader.Next(batch));
+    if (!more) {
+      whole = true;
+      break;
+    }
+    size_t take = batch.rows();
+    if (limit >= 0) take = std::min(take, static_cast<size_t>(limit - rows));
+    for (size_t c = 0; c < profiles.size() && c < batch.columns.size(); ++c) {
+      const Column& column = batch.columns[c];
+      for (size_t i = 0; i < take; ++i) {
+        // BLOBs are bytes, not text: counted as values, never profiled as text.
+        if (column.IsNull(i) || column.Text(i).empty()) {
+          profiles[c].AddEmpty();
+        } else if (column.kind(i) == CellKind::kBlob) {
+          profiles[c].AddOpaque();
+        } else {
+          profiles[c].Add(column.Text(i));
+        }
+      }
+    }
+    rows += static_cast<int64_t>(take);
+  }
+  return rows;
+}
+
+}  // namespace
+
+Result<ScanReport> Scan(const ScanOptions& options) {
+  VEIL_ASSIGN_OR_RETURN(const Location location, ResolveSourceLocation(options.source));
+  VEIL_ASSIGN_OR_RETURN(auto source, location.OpenSource(SourceOptions{options.csv_delimiter}));
+  VEIL_ASSIGN_OR_RETURN(const auto references, scan::ReferenceSets::Load());
+  ScanReport report;
+  report.source = source->Describe();
+  report.sample_rows = options.sample_rows;
+  std::vector<TableSchema> schemas;
+  std::vector<std::vector<scan::Classification>> classes;
+  for (const std::string& name : source->TableNames()) {
+    VEIL_ASSIGN_OR_RETURN(TableSchema schema, source->Schema(name));
+    VEIL_ASSIGN_OR_RETURN(auto reader, source->Open(name));
+    std::vector<scan::ValueProfile> profiles(schema.columns.size(),
+                                             scan::ValueProfile(*references));
+    TableFinding table;
+    table.table = name;
+    VEIL_ASSIGN_OR_RETURN(table.rows_sampled,
+                          Sample(*reader, options.sample_rows, profiles, table.read_whole));
+    std::vector<scan::Classification> columns;
+    for (size_t c = 0; c < schema.columns.size(); ++c) {
+      const ColumnSchema& column = schema.columns[c];
+      columns.push_back(scan::ClassifyColumn(column, IsKeyColumn(schema, column), profiles[c]));
+    }
+    report.tables.push_back(std::move(table));
+    schemas.push_back(std::move(schema));
+    classes.push_back(std::move(columns));
+  }
+  scan::ResolveEntities(schemas, std::move(classes), report);
+  return report;
+}
+
+}  // namespace veil

@@ -1,0 +1,112 @@
+#include "scan/value_kinds.h"
+
+#include <arpa/inet.h>
+
+#include <array>
+#include <cstring>
+
+#include "core/uk_identifiers.h"
+
+namespace veil::scan {
+namespace {
+
+bool IsAsciiDigit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool IsAsciiAlnum(char c) {
+  return IsAsciiDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Applies an upper-case-only check to `text` in upper case (identifiers are often
+// stored in lower case); anything longer than the longest such identifier fails.
+template <bool (*Check)(std::string_view)>
+bool UpperCased(std::string_view text) {
+  std::array<char, 16> upper{};
+  if (text.size() > upper.size()) return false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    upper[i] = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+  }
+  return Check(std::string_view(upper.data(), text.size()));
+}
+
+bool Upn(std::string_view text) {
+  return UpperCased<IsValidUpn>(text);
+}
+bool Nhs(std::string_view text) {
+  return IsValidNhsNumber(text);
+}
+bool NiNumber(std::string_view text) {
+  return UpperCased<IsValidNiNumberFormat>(text);
+}
+bool Postcode(std::string_view text) {
+  return UpperCased<IsWellFormedUkPostcode>(text);
+}
+
+constexpr std::array<ValueKind, 7> kKinds = {{
+    {"nhs_number", "pass NHS mod-11", "nhs_number", Nhs},
+    {"upn", "are UPNs with a correct check letter", "upn", Upn},
+    {"ni_number", "have the NI number format", "ni_number", NiNumber},
+    {"email", "are e-mail addresses", "email", LooksLikeEmail},
+    {"phone", "are UK phone numbers", "phone", LooksLikeUkPhone},
+    {"postcode", "are UK postcodes", "postcode", Postcode},
+    {"ip", "are IP addresses", "ip", LooksLikeIpAddress},
+}};
+
+}  // namespace
+
+std::span<const ValueKind> ValueKinds() {
+  return kKinds;
+}
+
+bool LooksLikeEmail(std::string_view text) {
+  const auto at = text.find('@');
+  if (at == 0 || at == std::string_view::npos || text.size() > 254) return false;
+  const std::string_view local = text.substr(0, at);
+  const std::string_view domain = text.substr(at + 1);
+  for (char c : local) {
+    if (!IsAsciiAlnum(c) && std::strchr("._%+-'", c) == nullptr) return false;
+  }
+  const auto dot = domain.rfind('.');
+  if (dot == std::string_view::npos || dot == 0 || domain.size() - dot < 3) return false;
+  for (char c : domain) {
+    if (!IsAsciiAlnum(c) && c != '.' && c != '-') return false;
+  }
+  return domain.find("..") == std::string_view::npos;
+}
+
+bool LooksLikeUkPhone(std::string_view text) {
+  // Digits with the usual separators; +44 (or 0044) stands for the leading 0.
+  std::array<char, 16> digits{};
+  size_t count = 0;
+  size_t i = 0;
+  if (text.substr(0, 3) == "+44") {
+    digits[count++] = '0';
+    i = 3;
+  }
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (IsAsciiDigit(c)) {
+      if (count == digits.size()) return false;
+      digits[count++] = c;
+    } else if (c != ' ' && c != '-' && c != '(' && c != ')') {
+      return false;
+    }
+  }
+  const std::string_view number(digits.data(), count);
+  if (number.substr(0, 4) == "0044") return count == 13 && number[4] != '0';
+  // UK numbers: 0 then 9 or 10 digits, the first of them 1, 2, 3, 5, 7, 8 or 9.
+  if ((count != 10 && count != 11) || number[0] != '0') return false;
+  return std::strchr("1235789", number[1]) != nullptr;
+}
+
+bool LooksLikeIpAddress(std::string_view text) {
+  if (text.size() < 2 || text.size() > 45) return false;
+  char buffer[46];
+  std::memcpy(buffer, text.data(), text.size());
+  buffer[text.size()] = '\0';
+  unsigned char address[16];
+  return inet_pton(AF_INET, buffer, address) == 1 || inet_pton(AF_INET6, buffer, address) == 1;
+}
+
+}  // namespace veil::scan

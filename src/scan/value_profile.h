@@ -1,0 +1,90 @@
+// ValueProfile: what the sampled cells of one column look like, as counts only: how many
+// were empty, matched each value kind, parsed as dates, numbers or JSON, were names from
+// the bundled lists, how long and how many words they were, and how many were distinct.
+// It keeps no cell beyond the short, frequent ones it needs to compare with the code
+// lists (at most kMaxTrackedValues of at most kMaxTrackedLength bytes), and those never
+// leave the scan module. Not thread-safe; one profile per column.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "scan/reference_sets.h"
+
+namespace veil::scan {
+
+class ValueProfile {
+ public:
+  static constexpr size_t kMaxTrackedValues = 512;
+  static constexpr size_t kMaxTrackedLength = 64;
+  static constexpr size_t kMaxDistinct = 100000;  // distinct counting stops here
+
+  explicit ValueProfile(const ReferenceSets& references);
+
+  void AddEmpty() { ++empty_; }
+  // Counts one value that is not text (a BLOB): it holds a value but no shape.
+  void AddOpaque() {
+    ++values_;
+    too_many_tracked_ = true;
+  }
+  // Counts one non-empty cell (its text as stored, surrounding spaces included).
+  void Add(std::string_view text);
+
+  int64_t empty() const { return empty_; }
+  int64_t values() const { return values_; }
+  // How many values matched ValueKinds()[k].
+  int64_t kind_matches(size_t k) const { return kind_matches_[k]; }
+  int64_t dates() const { return dates_; }
+  int64_t integers() const { return integers_; }
+  int64_t numbers() const { return numbers_; }  // integers included
+  int64_t json_documents() const { return json_; }
+  int64_t known_outward_codes() const { return known_outward_; }  // of matching postcodes
+  int64_t first_names() const { return first_names_; }            // one word, a listed first name
+  int64_t last_names() const { return last_names_; }              // one word, a listed surname
+  int64_t full_names() const { return full_names_; }              // 2-4 words: first ... surname
+  int64_t multi_word() const { return multi_word_; }
+  size_t max_length() const { return max_length_; }
+  double mean_words() const;
+  // Distinct values (exact up to kMaxDistinct, which it then reports).
+  size_t distinct() const { return distinct_.size(); }
+  bool distinct_capped() const { return distinct_.size() >= kMaxDistinct; }
+
+  struct CodeListMatch {
+    const CodeListSet* list = nullptr;  // null: no list matches
+    int64_t matching = 0;               // values found in the list
+    size_t distinct_matching = 0;
+    bool has_letter = false;  // some matching code holds a letter (not just a number)
+  };
+  // The code list holding the most sampled values (ties: more distinct codes matched,
+  // then the shorter list), or none when the column has too many distinct values.
+  CodeListMatch BestCodeList() const;
+
+ private:
+  void CountNames(std::string_view text);
+
+  const ReferenceSets& references_;
+  int64_t empty_ = 0;
+  int64_t values_ = 0;
+  std::vector<int64_t> kind_matches_;
+  int64_t dates_ = 0;
+  int64_t integers_ = 0;
+  int64_t numbers_ = 0;
+  int64_t json_ = 0;
+  int64_t known_outward_ = 0;
+  int64_t first_names_ = 0;
+  int64_t last_names_ = 0;
+  int64_t full_names_ = 0;
+  int64_t multi_word_ = 0;
+  int64_t words_ = 0;
+  size_t max_length_ = 0;
+  std::unordered_set<uint64_t> distinct_;
+  std::unordered_map<std::string, int64_t> tracked_;
+  bool too_many_tracked_ = false;
+  std::string scratch_;
+};
+
+}  // namespace veil::scan
