@@ -79,8 +79,8 @@ class Classifier {
 
   Classification Decide() {
     if (p_.values() == 0) return Empty();
-    if (StrongKind() || Json() || Names() || Dates() || Key() || CodeList() || ByHint() ||
-        FreeText() || Distinct()) {
+    if (Binary() || StrongKind() || Json() || Names() || Dates() || Key() || CodeList() ||
+        ByHint() || FreeText() || Distinct()) {
       return result_;
     }
     return Set(ColumnRole::kNonPersonal, "keep", 0.6, "");
@@ -112,6 +112,12 @@ class Classifier {
       const double share = Share(p_.kind_matches(k), n);
       if (share >= 0.05)
         e.push_back(fmt::format("{} {} over {} sampled values", Percent(share), kinds[k].test, n));
+    }
+    if (p_.opaque() > 0) {
+      e.push_back(fmt::format("{} are binary (BLOBs)", Percent(Share(p_.opaque(), n))));
+    }
+    if (p_.broken_json() > 0) {
+      e.push_back(fmt::format("{} values open like JSON but do not parse", p_.broken_json()));
     }
     if (p_.known_outward_codes() > 0) {
       e.push_back(fmt::format("{} of the postcodes have a known outward code",
@@ -166,8 +172,17 @@ class Classifier {
     return false;
   }
 
+  bool Binary() {
+    const double share = Share(p_.opaque(), p_.values());
+    if (share < 0.5) return false;
+    Set(ColumnRole::kFreeText, "null", share,
+        "binary values (BLOBs): a photo or a document can show anyone");
+    return true;
+  }
+
   bool Json() {
-    const double share = Share(p_.json_documents(), p_.values());
+    // Documents that do not parse are still documents: they may hold anything.
+    const double share = Share(p_.json_documents() + p_.broken_json(), p_.values());
     if (share < kStrongShare && !(hint_ == NameHint::kJson && share >= 0.5)) return false;
     Set(ColumnRole::kFreeText, "null", share,
         "JSON documents: list the fields worth keeping under a json rule");

@@ -75,9 +75,12 @@ void ValueProfile::Add(std::string_view raw) {
   if (text.size() <= 40 && ParseDateText(text)) ++dates_;
   if (IsInteger(text)) ++integers_;
   if (IsNumber(text)) ++numbers_;
-  if (!text.empty() && (text.front() == '{' || text.front() == '[') &&
-      text.size() <= kMaxJsonBytes && nlohmann::json::accept(text)) {
-    ++json_;
+  if (!text.empty() && (text.front() == '{' || text.front() == '[')) {
+    if (text.size() <= kMaxJsonBytes && nlohmann::json::accept(text)) {
+      ++json_;
+    } else {
+      ++broken_json_;
+    }
   }
   CountNames(text);
   if (!too_many_tracked_ && raw.size() <= kMaxTrackedLength) {

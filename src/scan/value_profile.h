@@ -29,6 +29,7 @@ class ValueProfile {
   // Counts one value that is not text (a BLOB): it holds a value but no shape.
   void AddOpaque() {
     ++values_;
+    ++opaque_;
     too_many_tracked_ = true;
   }
   // Counts one non-empty cell (its text as stored, surrounding spaces included).
@@ -42,6 +43,9 @@ class ValueProfile {
   int64_t integers() const { return integers_; }
   int64_t numbers() const { return numbers_; }  // integers included
   int64_t json_documents() const { return json_; }
+  // Values that open like JSON ('{' or '[') but do not parse (or exceed the parse limit).
+  int64_t broken_json() const { return broken_json_; }
+  int64_t opaque() const { return opaque_; }                      // BLOBs
   int64_t known_outward_codes() const { return known_outward_; }  // of matching postcodes
   int64_t first_names() const { return first_names_; }            // one word, a listed first name
   int64_t last_names() const { return last_names_; }              // one word, a listed surname
@@ -74,6 +78,8 @@ class ValueProfile {
   int64_t integers_ = 0;
   int64_t numbers_ = 0;
   int64_t json_ = 0;
+  int64_t broken_json_ = 0;
+  int64_t opaque_ = 0;
   int64_t known_outward_ = 0;
   int64_t first_names_ = 0;
   int64_t last_names_ = 0;

@@ -190,3 +190,65 @@ TEST(ScanSsdExampleTest, TheDraftOfTheSsdExampleVerifies) {
 
 }  // namespace
 }  // namespace veil::e2e
+
+namespace veil::e2e {
+namespace {
+
+// Empty tables, all-NULL and BLOB columns, a 10 MB cell, invalid UTF-8, JSON that does
+// not parse, names that need quoting: a finding for each, a draft that anonymise takes.
+TEST(ScanHostileInputTest, EveryColumnGetsAFindingAndTheDraftRuns) {
+  ScratchDir dir;
+  const fs::path db_path = dir.path() / "odd.sqlite";
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(db_path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "CREATE TABLE empty_t (a TEXT, b INTEGER);"
+                         "CREATE TABLE odd (blobby BLOB, huge TEXT, bad TEXT, js TEXT, none TEXT);"
+                         "CREATE TABLE \"we ird\" (\"col\"\"q\" TEXT, \"yes\" TEXT);",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_stmt* insert = nullptr;
+  ASSERT_EQ(
+      sqlite3_prepare_v2(db, "INSERT INTO odd VALUES (?, ?, ?, ?, NULL)", -1, &insert, nullptr),
+      SQLITE_OK);
+  const std::string blob(256, '\x01');
+  const std::string huge(10 * 1024 * 1024, 'q');
+  for (int i = 0; i < 20; ++i) {
+    sqlite3_bind_blob(insert, 1, blob.data(), static_cast<int>(blob.size()), SQLITE_STATIC);
+    const std::string& text = i == 0 ? huge : std::string("plain");
+    sqlite3_bind_text(insert, 2, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_text(insert, 3, "\xff\xfe not utf-8", -1, SQLITE_STATIC);
+    sqlite3_bind_text(insert, 4, i % 2 ? "{\"a\": [1, 2" : "{\"a\": 1}", -1, SQLITE_STATIC);
+    ASSERT_EQ(sqlite3_step(insert), SQLITE_DONE);
+    sqlite3_reset(insert);
+  }
+  sqlite3_finalize(insert);
+  ASSERT_EQ(sqlite3_exec(db, "INSERT INTO \"we ird\" VALUES ('v1', 'y'), ('v2', 'y')", nullptr,
+                         nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+
+  const fs::path draft = dir.path() / "draft.yaml";
+  const auto run =
+      RunVeil({"scan", db_path.string(), "--format", "json", "--policy-out", draft.string()});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto report = nlohmann::json::parse(run.out);
+  std::map<std::string, std::string> rules;
+  for (const auto& t : report["tables"]) {
+    for (const auto& c : t["columns"])
+      rules[t["table"].get<std::string>() + "." + c["column"].get<std::string>()] = c["rule"];
+  }
+  EXPECT_EQ(rules.size(), 9u);
+  EXPECT_EQ(rules["empty_t.a"], "null");
+  EXPECT_EQ(rules["odd.blobby"], "null");
+  EXPECT_EQ(rules["odd.js"], "null");
+  EXPECT_EQ(rules["odd.none"], "null");
+  EXPECT_EQ(run.out.find(std::string(64, 'q')), std::string::npos);
+  const fs::path out = dir.path() / "safe.sqlite";
+  const auto anonymise = RunVeil(
+      {"anonymise", "-q", "--policy", draft.string(), db_path.string(), out.string()}, kEnv);
+  EXPECT_EQ(anonymise.exit_code, 0) << anonymise.err << ReadFile(draft);
+}
+
+}  // namespace
+}  // namespace veil::e2e
