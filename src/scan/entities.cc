@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 
+#include "core/declared_type.h"
 #include "scan/column_names.h"
 
 namespace veil::scan {
@@ -29,32 +30,6 @@ std::string TableEntity(const std::string& table) {
   std::string name = EntityName(table);
   if (name.size() > 3 && name.back() == 's') name.pop_back();
   return name;
-}
-
-std::optional<size_t> DeclaredLength(const std::string& declared_type) {
-  std::string type;
-  for (char c : declared_type)
-    type.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  const auto open = type.find('(');
-  const auto close = type.find(')');
-  if (type.find("char") == std::string::npos || open == std::string::npos ||
-      close == std::string::npos || close <= open + 1) {
-    return std::nullopt;
-  }
-  size_t length = 0;
-  for (size_t i = open + 1; i < close; ++i) {
-    if (!std::isdigit(static_cast<unsigned char>(type[i]))) return std::nullopt;
-    length = length * 10 + static_cast<size_t>(type[i] - '0');
-    if (length > 1000000) return std::nullopt;
-  }
-  return length;
-}
-
-bool IsIntegerType(const std::string& declared_type) {
-  std::string type;
-  for (char c : declared_type)
-    type.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
-  return type.find("INT") != std::string::npos;
 }
 
 std::string Replace(std::string rule, const std::string& entity) {
@@ -126,7 +101,7 @@ class Resolver {
       Format& format = formats_[entity];
       const ColumnSchema& column = schemas_[t].columns[c];
       format.integer |= IsIntegerType(column.declared_type);
-      if (const auto limit = DeclaredLength(column.declared_type)) {
+      if (const auto limit = DeclaredTextLength(column.declared_type)) {
         format.limit = format.limit ? std::min(*format.limit, *limit) : *limit;
       }
       tables_of_[entity].insert(t);

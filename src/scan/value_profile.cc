@@ -2,10 +2,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <charconv>
 #include <functional>
+#include <optional>
 
 #include "core/date_text.h"
+#include "core/uk_identifiers.h"
 #include "scan/value_kinds.h"
 #include "transforms/fakes/reference_tables.h"
 
@@ -50,6 +53,17 @@ std::vector<std::string_view> Words(std::string_view text, size_t limit, size_t&
   return words;
 }
 
+// The outward code of a well-formed UK postcode, upper-cased ("ls6 4rt" -> "LS6"), or
+// nullopt when `text` is not one.
+std::optional<std::string> PostcodeOutwardCode(std::string_view text) {
+  if (text.size() < 6 || text.size() > 8) return std::nullopt;
+  std::string upper(text);
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (!IsWellFormedUkPostcode(upper)) return std::nullopt;
+  upper.resize(upper.find(' '));
+  return upper;
+}
+
 }  // namespace
 
 ValueProfile::ValueProfile(const ReferenceSets& references)
@@ -62,15 +76,11 @@ void ValueProfile::Add(std::string_view raw) {
   const std::string_view text = Trimmed(raw);
   const auto kinds = ValueKinds();
   for (size_t k = 0; k < kinds.size(); ++k) {
-    if (!kinds[k].matches(text)) continue;
-    ++kind_matches_[k];
-    if (kinds[k].name == "postcode") {
-      const std::string outward(text.substr(0, text.find(' ')));
-      std::string upper;
-      for (char c : outward)
-        upper.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
-      if (references_.outward_codes.count(upper)) ++known_outward_;
-    }
+    if (kinds[k].matches(text)) ++kind_matches_[k];
+  }
+  if (const auto outward = PostcodeOutwardCode(text);
+      outward && references_.outward_codes.count(*outward)) {
+    ++known_outward_;
   }
   if (text.size() <= 40 && ParseDateText(text)) ++dates_;
   if (IsInteger(text)) ++integers_;
@@ -83,16 +93,20 @@ void ValueProfile::Add(std::string_view raw) {
     }
   }
   CountNames(text);
-  if (!too_many_tracked_ && raw.size() <= kMaxTrackedLength) {
-    auto it = tracked_.find(std::string(text));
-    if (it != tracked_.end()) {
-      ++it->second;
-    } else if (tracked_.size() < kMaxTrackedValues) {
-      tracked_.emplace(std::string(text), 1);
-    } else {
-      too_many_tracked_ = true;
-    }
-  } else if (raw.size() > kMaxTrackedLength) {
+  Track(raw, text);
+}
+
+void ValueProfile::Track(std::string_view raw, std::string_view text) {
+  if (too_many_tracked_) return;
+  if (raw.size() > kMaxTrackedLength) {
+    too_many_tracked_ = true;
+    return;
+  }
+  if (const auto it = tracked_.find(text); it != tracked_.end()) {
+    ++it->second;
+  } else if (tracked_.size() < kMaxTrackedValues) {
+    tracked_.emplace(std::string(text), 1);
+  } else {
     too_many_tracked_ = true;
   }
 }

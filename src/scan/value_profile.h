@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -69,6 +70,14 @@ class ValueProfile {
 
  private:
   void CountNames(std::string_view text);
+  // Counts `text` among the short values compared with the code lists.
+  void Track(std::string_view raw, std::string_view text);
+
+  // Lets tracked_ be searched with a string_view, without a copy per value.
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
 
   const ReferenceSets& references_;
   int64_t empty_ = 0;
@@ -88,9 +97,8 @@ class ValueProfile {
   int64_t words_ = 0;
   size_t max_length_ = 0;
   std::unordered_set<uint64_t> distinct_;
-  std::unordered_map<std::string, int64_t> tracked_;
+  std::unordered_map<std::string, int64_t, TextHash, std::equal_to<>> tracked_;
   bool too_many_tracked_ = false;
-  std::string scratch_;
 };
 
 }  // namespace veil::scan

@@ -2,8 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <cctype>
+#include "core/declared_type.h"
 
 namespace veil {
 
@@ -43,29 +42,11 @@ Result<size_t> RuleContext::EntityKeyColumn(const std::string& entity) const {
 }
 
 std::optional<size_t> RuleContext::DeclaredLength() const {
-  std::string type = schema.columns[column_index].declared_type;
-  std::transform(type.begin(), type.end(), type.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  const bool textual = type.find("char") != std::string::npos;
-  const auto open = type.find('(');
-  const auto close = type.find(')');
-  if (!textual || open == std::string::npos || close == std::string::npos || close < open) {
-    return std::nullopt;
-  }
-  const std::string inside = type.substr(open + 1, close - open - 1);
-  if (inside.empty() || !std::all_of(inside.begin(), inside.end(), ::isdigit)) return std::nullopt;
-  return static_cast<size_t>(std::stoul(inside));
+  return DeclaredTextLength(schema.columns[column_index].declared_type);
 }
 
-}  // namespace veil
-
-namespace veil {
-
 bool RuleContext::IntegerColumn() const {
-  std::string type = schema.columns[column_index].declared_type;
-  std::transform(type.begin(), type.end(), type.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  return type.find("INT") != std::string::npos;
+  return IsIntegerType(schema.columns[column_index].declared_type);
 }
 
 }  // namespace veil

@@ -64,8 +64,12 @@ class CliVocabularyTest : public ::testing::Test {
   // A complete, valid command line for `command` reading `source`, then `extra`.
   std::vector<std::string> Args(const std::string& command, const std::string& source,
                                 const std::vector<std::string>& extra) const {
-    std::vector<std::string> args{command, "--policy", Path("policy.yaml"), source};
-    if (command == "scan") args = {command, source};
+    const bool takes_policy = std::any_of(Commands().begin(), Commands().end(), [&](const auto& c) {
+      return c.name == command && c.takes_policy;
+    });
+    std::vector<std::string> args{command};
+    if (takes_policy) args.insert(args.end(), {"--policy", Path("policy.yaml")});
+    args.push_back(source);
     if (command == "anonymise") args.push_back(Path("out.csv"));
     if (command == "verify") args.push_back(Path("copy.csv"));
     if (command == "hierarchy") args.push_back("sex");

@@ -106,6 +106,21 @@ tables:
             "test-policy.yaml:6: table t, column b: the value is longer than the column allows");
 }
 
+// A declared length too large for size_t is no limit, not a failure: it once escaped
+// as an exception from std::stoul and stopped the run as an internal error.
+TEST(RuleRegistryTest, AnEnormousDeclaredLengthIsNoLimit) {
+  RuleFixture fixture(R"(version: 1
+tables:
+  t:
+    columns:
+      a: {value: REDACTED}
+)",
+                      {"a"});
+  fixture.SetDeclaredType(0, "varchar(99999999999999999999)");
+  const Status status = fixture.Plan();
+  EXPECT_TRUE(status.ok()) << status.message();
+}
+
 // What a newcomer writes for a new kind: arguments, a parser, a builder, one Register.
 struct RepeatArgs {
   std::string text;

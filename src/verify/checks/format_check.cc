@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "core/date_text.h"
+#include "core/declared_type.h"
 #include "core/uk_identifiers.h"
 #include "core/utf8.h"
 #include "policy/rule_kinds.h"
@@ -18,19 +19,6 @@ namespace {
 bool HasControl(std::string_view text) {
   return std::any_of(text.begin(), text.end(),
                      [](char c) { return static_cast<unsigned char>(c) < 0x20; });
-}
-
-// The n of a declared VARCHAR(n), CHARACTER VARYING(n), CHAR(n), NVARCHAR(n) type.
-std::optional<size_t> DeclaredLength(std::string type) {
-  std::transform(type.begin(), type.end(), type.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  const size_t open = type.find('(');
-  if (type.find("char") == std::string::npos || open == std::string::npos) return std::nullopt;
-  size_t n = 0;
-  const char* first = type.data() + open + 1;
-  const auto [end, error] = std::from_chars(first, type.data() + type.size(), n);
-  if (error != std::errc() || end == first || *end != ')') return std::nullopt;
-  return n;
 }
 
 // What is wrong with `value` for a fake of `kind`, or "" if nothing.
@@ -119,7 +107,7 @@ void FormatCheck::CheckColumn(const PairedRows& rows, size_t c) {
   const VerifiedColumn& column = rows.table.columns[c];
   const ColumnRole& role = column.role;
   const auto copy_index = static_cast<size_t>(column.copy_index);
-  const auto limit = DeclaredLength(rows.table.copy->columns[copy_index].declared_type);
+  const auto limit = DeclaredTextLength(rows.table.copy->columns[copy_index].declared_type);
   const PseudonymFormat* pseudonym = nullptr;
   if (role.rule == rule_kind::kPseudonymise) {
     const auto it = policy_.entities.find(role.entity);
