@@ -5,6 +5,7 @@
 #include "engine/privacy_stage.h"
 #include "engine/progress.h"
 #include "engine/recorded_table.h"
+#include "engine/redaction_originals.h"
 #include "engine/table_runner.h"
 #include "policy/coverage.h"
 #include "verify/checks/leak_check.h"
@@ -52,6 +53,7 @@ Result<std::unique_ptr<RunSetup>> PrepareRun(Policy policy, Secret secret, Sourc
   VEIL_ASSIGN_OR_RETURN(setup->plans, PlanTables(schemas, BuiltinRules(), run));
   CountRules(setup->plans, summary);
   VEIL_RETURN_IF_ERROR(CollectFakeOriginals(source, run));
+  VEIL_RETURN_IF_ERROR(CollectRedactionOriginals(source, setup->plans, run));
   VEIL_ASSIGN_OR_RETURN(setup->views, source.Views());
   ScreenSchemaText(*setup, schemas);
   return setup;

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <utility>
 
-#include "verify/leak/normalise.h"
+#include "core/text_normalise.h"
 
 namespace veil {
 namespace {

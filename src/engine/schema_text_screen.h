@@ -3,7 +3,7 @@
 //
 // A piece holds an original when a value of a column the policy does not keep occurs in
 // it the way `veil verify`'s leak check finds originals in free text: case, accents and
-// punctuation styles ignored (verify/leak/normalise.h), at token boundaries, the same
+// punctuation styles ignored (core/text_normalise.h), at token boundaries, the same
 // weak values skipped (short values, short numbers, dates: the policy's `verify:` leak
 // options). It is the leak check turned round — built from the texts, not from the
 // originals — so it needs no memory for the originals however many there are: the

@@ -142,12 +142,11 @@ class PolicyParser {
       rule.kind = rule_kind::kNull;
       return rule;
     }
-    if (node.IsScalar()) {
+    if (node.IsScalar()) {  // a kind without argument; the kind's parser says if it needs one
       rule.kind = node.as<std::string>();
-      if (rule.kind != rule_kind::kKeep && rule.kind != rule_kind::kDrop &&
-          rule.kind != rule_kind::kNull) {
-        return Error(node, fmt::format("column '{}': '{}' is not a rule; a bare rule is keep, drop "
-                                       "or null, others are written {{kind: argument}}",
+      if (!rule_kind::IsKnown(rule.kind)) {
+        return Error(node, fmt::format("column '{}': '{}' is not a rule; a rule is a kind without "
+                                       "argument (keep, drop, null, redact) or {{kind: argument}}",
                                        column, rule.kind));
       }
       return rule;

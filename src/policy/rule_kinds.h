@@ -26,13 +26,23 @@ inline constexpr std::string_view kChoice = "choice";
 inline constexpr std::string_view kMask = "mask";
 inline constexpr std::string_view kNoise = "noise";
 inline constexpr std::string_view kJson = "json";
+inline constexpr std::string_view kRedact = "redact";
 
 // A quasi-identifier of a privacy section only: generalised by the privacy stage.
 inline constexpr std::string_view kRare = "rare";
 
 // Every kind the registry builds, in the order of the list above.
-inline constexpr std::array<std::string_view, 11> kRegistered = {
+inline constexpr std::array<std::string_view, 12> kRegistered = {
     kNull,       kValue,  kPseudonymise, kFake,  kDateShift, kDateRandom,
-    kGeneralise, kChoice, kMask,         kNoise, kJson};
+    kGeneralise, kChoice, kMask,         kNoise, kJson,      kRedact};
+
+// True for keep, drop and every kind the registry builds.
+constexpr bool IsKnown(std::string_view kind) {
+  if (kind == kKeep || kind == kDrop) return true;
+  for (std::string_view registered : kRegistered) {
+    if (registered == kind) return true;
+  }
+  return false;
+}
 
 }  // namespace veil::rule_kind

@@ -266,8 +266,11 @@ class Classifier {
             "a date by its name, but its values are not all dates");
         return true;
       case NameHint::kFreeText:
+        Set(ColumnRole::kFreeText, "redact", 0.7,
+            "free text by its name: personal data inside it is replaced; read a sample");
+        return true;
       case NameHint::kJson:
-        Set(ColumnRole::kFreeText, "null", 0.7, "free text by its name: it may name anyone");
+        Set(ColumnRole::kFreeText, "null", 0.7, "JSON by its name: it may name anyone");
         return true;
       default:
         return false;
@@ -279,7 +282,8 @@ class Classifier {
     // A handful of phrases, each repeated: labels ("Allocated Social Worker"), not notes.
     const double distinct = Share(static_cast<int64_t>(p_.distinct()), p_.values());
     if (p_.distinct() <= 20 && distinct <= 0.34) return false;
-    Set(ColumnRole::kFreeText, "null", 0.7, "free text by its shape: it may name anyone");
+    Set(ColumnRole::kFreeText, "redact", 0.7,
+        "free text by its shape: personal data inside it is replaced; read a sample");
     return true;
   }
 

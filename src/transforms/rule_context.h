@@ -20,6 +20,9 @@
 #include "transforms/json_path.h"
 #include "transforms/originals_filter.h"
 #include "transforms/pseudonym_tracker.h"
+#include "transforms/redact/known_originals.h"
+#include "transforms/redact/name_spans.h"
+#include "transforms/redact/pattern_spans.h"
 
 namespace veil {
 
@@ -50,6 +53,14 @@ struct RunResources {
   // first name either). Filled by the engine from `originals_to_scan` before any output is written.
   OriginalsFilter fake_originals;
   std::vector<OriginalsScan> originals_to_scan;
+  // For `redact`: the original values of every identifying column with what replaces
+  // them, filled by the engine (engine/redaction_originals.h) before any output is
+  // written when a redact rule was built (wants_known_originals); and the text
+  // recognisers, built by the first redact rule and shared by the others.
+  bool wants_known_originals = false;
+  KnownOriginals known_originals;
+  std::shared_ptr<const PatternRecognisers> text_patterns;
+  std::shared_ptr<const NameFinder> text_names;
 };
 
 struct RuleContext {

@@ -98,6 +98,8 @@ constexpr KindRole kKindRoles[] = {
     {rule_kind::kMask, true, true, false, DescribeMask},
     {rule_kind::kNoise, true, false, false, NoExpectation},
     {rule_kind::kJson, false, false, false, NoExpectation},
+    // Redacted text is the original text with spans replaced: searched token by token.
+    {rule_kind::kRedact, false, false, false, NoExpectation},
 };
 
 const KindRole* FindKindRole(std::string_view kind) {

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "fuzz_support.h"
-#include "verify/leak/normalise.h"
+#include "core/text_normalise.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace veil;

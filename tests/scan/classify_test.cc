@@ -76,7 +76,7 @@ TEST_F(ClassifyTest, UncertainColumnsGetTheSaferRuleAndAReason) {
     notes.push_back(fmt::format("the family was seen at gate {} today", i));
   const auto text = Classify("c", notes);
   EXPECT_EQ(text.finding.role, ColumnRole::kFreeText);
-  EXPECT_EQ(text.finding.rule, "null");
+  EXPECT_EQ(text.finding.rule, "redact");
   const auto hinted = Classify("pers_forename", Repeat({"Q1", "Q2"}, 5));
   EXPECT_EQ(hinted.finding.rule, "{fake: first_name}");
   EXPECT_FALSE(hinted.finding.review.empty());

@@ -15,5 +15,6 @@ void RegisterChoiceRule(RuleRegistry& registry);
 void RegisterMaskRule(RuleRegistry& registry);
 void RegisterNoiseRule(RuleRegistry& registry);
 void RegisterJsonRule(RuleRegistry& registry);  // rules applied inside JSON documents
+void RegisterRedactRule(RuleRegistry& registry);  // personal data inside free text
 
 }  // namespace veil

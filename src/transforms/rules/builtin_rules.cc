@@ -15,6 +15,7 @@ RuleRegistry BuiltinRules() {
   RegisterMaskRule(registry);
   RegisterNoiseRule(registry);
   RegisterJsonRule(registry);
+  RegisterRedactRule(registry);
   return registry;
 }
 

@@ -319,12 +319,11 @@ Result<RuleSpec> ParseInnerSpec(const PolicyValue& node, const RuleSite& site) {
   spec.argument = PolicyValue::Null(spec.line);
   if (node.IsNull()) {
     spec.kind = rule_kind::kNull;
-  } else if (node.IsScalar()) {
+  } else if (node.IsScalar()) {  // a kind without argument, as for a column
     spec.kind = node.as<std::string>();
-    if (spec.kind != rule_kind::kKeep && spec.kind != rule_kind::kDrop &&
-        spec.kind != rule_kind::kNull) {
-      return site.Error(spec, fmt::format("'{}' is not a rule; a bare rule is keep, drop or "
-                                          "null, others are written {{kind: argument}}",
+    if (!rule_kind::IsKnown(spec.kind)) {
+      return site.Error(spec, fmt::format("'{}' is not a rule; a rule is a kind without argument "
+                                          "(keep, drop, null, redact) or {{kind: argument}}",
                                           spec.kind));
     }
   } else if (node.IsMap() && node.size() == 1) {

@@ -44,7 +44,7 @@ struct LeakSkipCounts {
   LeakSkipCounts& operator+=(const LeakSkipCounts& other);
 };
 
-// The reason to skip `pattern`, which is normalised (verify/leak/normalise.h) and
+// The reason to skip `pattern`, which is normalised (core/text_normalise.h) and
 // trimmed of ASCII whitespace; kNone if it is to be scanned for.
 //
 // Date shapes (skip_dates): a date, optionally followed by a time, and nothing else:

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "verify/leak/hash.h"
-#include "verify/leak/normalise.h"
+#include "core/text_normalise.h"
 
 namespace veil {
 namespace {

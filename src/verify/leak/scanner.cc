@@ -9,7 +9,7 @@
 #include "verify/leak/hash.h"
 #include "verify/leak/huge_array.h"
 #include "verify/leak/literal_table.h"
-#include "verify/leak/normalise.h"
+#include "core/text_normalise.h"
 #include "verify/leak/prefix_groups.h"
 #include "verify/leak/prefix_matcher.h"
 #include "verify/leak/text_batch.h"

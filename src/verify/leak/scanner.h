@@ -9,7 +9,7 @@
 //
 // What counts as a match:
 //   * Both the patterns and every scanned cell are normalised the same way (see
-//     verify/leak/normalise.h): case-folded, accents removed, common Unicode
+//     core/text_normalise.h): case-folded, accents removed, common Unicode
 //     punctuation and spaces mapped to ASCII. So "José" is found in "JOSE", "Zoë" in
 //     "zoe", and an NFD-encoded "José" (e + U+0301) in an NFC-encoded one. Patterns are
 //     also trimmed of surrounding ASCII whitespace.

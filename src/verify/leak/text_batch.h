@@ -16,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-#include "verify/leak/normalise.h"
+#include "core/text_normalise.h"
 
 namespace veil {
 

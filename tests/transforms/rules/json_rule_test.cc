@@ -195,7 +195,7 @@ TEST(JsonRuleTest, InnerRuleErrorsNameThePathAndItsLine) {
   EXPECT_NE(status.message().find("test-policy.yaml:16:"), std::string::npos) << status.message();
   EXPECT_NE(status.message().find("column details, path $.name"), std::string::npos);
   RuleFixture bare(PolicyWith({"'$.name': fake"}), kColumns);
-  EXPECT_NE(bare.Plan().message().find("is not a rule"), std::string::npos);
+  EXPECT_NE(bare.Plan().message().find("fake takes a kind"), std::string::npos);
   RuleFixture twice(PolicyWith({"'$.name': drop", "\"$['name']\": keep"}), kColumns);
   EXPECT_NE(twice.Plan().message().find("listed twice"), std::string::npos);
   RuleFixture root(PolicyWith({"'$': drop"}), kColumns);

@@ -1,4 +1,4 @@
-#include "verify/leak/normalise.h"
+#include "core/text_normalise.h"
 
 #include <gtest/gtest.h>
 
