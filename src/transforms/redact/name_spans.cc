@@ -81,12 +81,12 @@ void NameFinder::Find(std::string_view text, const std::vector<TextWord>& words,
                       std::vector<TextSpan>& spans) const {
   for (size_t i = 0; i < words.size(); ++i) {
     const TextWord& word = words[i];
+    if (!word.capitalised) continue;
     if (IsTitle(word) && i + 1 < words.size() && words[i + 1].capitalised) {
       const std::string_view gap = Gap(text, word, words[i + 1]);
       if (gap == " " || gap == ". ") i = AddName(text, words, i + 1, spans);
       continue;
     }
-    if (!word.capitalised) continue;
     const bool common = IsCommonWord(word);
     if (IsFirstName(word) && !common) {
       i = AddName(text, words, i, spans);

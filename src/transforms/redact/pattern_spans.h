@@ -10,8 +10,10 @@
 // check letter, a postcode the UK shape, an IP address its octets, a date the calendar.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "transforms/redact/span_kinds.h"
@@ -31,6 +33,9 @@ class PatternRecognisers {
   class Scratch {
    public:
     Scratch() = default;
+    struct Candidate {  // a match before its check
+      uint32_t pattern, begin, end;
+    };
 
    private:
     friend class PatternRecognisers;
@@ -38,6 +43,9 @@ class PatternRecognisers {
       void operator()(hs_scratch* scratch) const;
     };
     std::unique_ptr<hs_scratch, Deleter> scratch_;
+    // Per-scan buffers: the windows of text scanned, the matches found in them.
+    std::vector<std::pair<uint32_t, uint32_t>> windows_;
+    std::vector<Candidate> candidates_;
   };
   Result<Scratch> NewScratch() const;
 

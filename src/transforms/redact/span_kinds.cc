@@ -10,9 +10,9 @@ constexpr SpanKindInfo kKinds[] = {
     {SpanKind::kUpn, "upn", "[UPN]", "upn"},
     {SpanKind::kNiNumber, "ni_number", "[NI_NUMBER]", "ni_number"},
     {SpanKind::kPostcode, "postcode", "[POSTCODE]", "postcode"},
-    {SpanKind::kPhone, "phone", "[PHONE]", "phone"},
     {SpanKind::kIpAddress, "ip_address", "[IP_ADDRESS]", "ip"},
     {SpanKind::kDate, "date", "[DATE]", ""},
+    {SpanKind::kPhone, "phone", "[PHONE]", "phone"},
     {SpanKind::kFirstName, "first_name", "[NAME]", "first_name"},
     {SpanKind::kLastName, "last_name", "[NAME]", "last_name"},
 };

@@ -15,9 +15,9 @@ enum class SpanKind : uint8_t {
   kUpn,
   kNiNumber,
   kPostcode,
-  kPhone,
   kIpAddress,
   kDate,
+  kPhone,      // after dates and IP addresses: its generic shapes also fit them
   kFirstName,  // a name from the bundled lists, in context
   kLastName,
 };

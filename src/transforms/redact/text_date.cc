@@ -128,18 +128,25 @@ std::optional<TextDate> TextDate::Read(std::string_view text) {
     y = Number(digits(1 - day_index));
     year_width = digits(1 - day_index).size();
   } else {
-    if (numbers.size() != 3) return std::nullopt;
+    // A time after the date ("2021-04-03 10:30:00") is kept as it is.
+    if (numbers.size() < 3) return std::nullopt;
+    for (size_t k = 3; k < numbers.size(); ++k) date.parts_[numbers[k]].role = Role::kLiteral;
     const bool year_first = digits(0).size() == 4;
     const size_t year_index = year_first ? 0 : 2;
-    const size_t day_index = year_first ? 2 : 0;
+    size_t day_index = year_first ? 2 : 0;
+    size_t month_index = 1;
+    // US order ("6/24/1991") when the day-first reading has no such month.
+    if (!year_first && Number(digits(1)) > 12 && Number(digits(0)) <= 12) {
+      std::swap(day_index, month_index);
+    }
     set_role(year_index, Role::kYear);
-    set_role(1, Role::kMonthNumber);
+    set_role(month_index, Role::kMonthNumber);
     set_role(day_index, Role::kDay);
     d = Number(digits(day_index));
-    m = Number(digits(1));
+    m = Number(digits(month_index));
     y = Number(digits(year_index));
     year_width = digits(year_index).size();
-    if (digits(day_index).size() > 2 || digits(1).size() > 2) return std::nullopt;
+    if (digits(day_index).size() > 2 || digits(month_index).size() > 2) return std::nullopt;
   }
   if (year_width == 2) {
     y += y < 70 ? 2000 : 1900;

@@ -40,6 +40,10 @@ bool IsLatinCapital(std::string_view character) {
   return cp >= 0x100 && cp < 0x180 && cp % 2 == 0;
 }
 
+bool IsAsciiWordByte(unsigned char c) {
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
 class WordBuilder {
  public:
   explicit WordBuilder(std::vector<TextWord>& words) : words_(words) {}
@@ -58,6 +62,26 @@ class WordBuilder {
     current_.end = end;
     current_.hash = (current_.hash ^ c) * kFnvPrime;
     current_.all_digits = current_.all_digits && c >= '0' && c <= '9' && begin + 1 == end;
+  }
+
+  // A run of ASCII letters and digits starting at byte `begin`.
+  void AddAscii(std::string_view run, uint32_t begin) {
+    if (!open_) {
+      open_ = true;
+      const auto first = static_cast<unsigned char>(run[0]);
+      current_ = TextWord{begin, begin, kFnvOffset, first >= 'A' && first <= 'Z', true};
+    }
+    uint64_t hash = current_.hash;
+    bool digits = current_.all_digits;
+    for (char ch : run) {
+      const auto b = static_cast<unsigned char>(ch);
+      const bool digit = b <= '9';
+      digits = digits && digit;
+      hash = (hash ^ (digit ? b : (b | 0x20))) * kFnvPrime;
+    }
+    current_.hash = hash;
+    current_.all_digits = digits;
+    current_.end = begin + static_cast<uint32_t>(run.size());
   }
 
   // A character that normalises to nothing (a combining mark, an invisible character)
@@ -93,13 +117,19 @@ void SplitWords(std::string_view text, std::vector<TextWord>& words) {
   size_t i = 0;
   while (i < text.size()) {
     const auto c = static_cast<unsigned char>(text[i]);
-    const auto begin = static_cast<uint32_t>(i);
     if (c < 0x80) {
-      const bool upper = c >= 'A' && c <= 'Z';
-      builder.Add(static_cast<char>(upper ? c - 'A' + 'a' : c), begin, begin + 1, upper);
-      ++i;
+      if (!IsAsciiWordByte(c)) {
+        builder.Close();
+        ++i;
+        continue;
+      }
+      // A run of ASCII letters and digits, the common case, without the per-byte checks.
+      const size_t start = i;
+      while (i < text.size() && IsAsciiWordByte(static_cast<unsigned char>(text[i]))) ++i;
+      builder.AddAscii(text.substr(start, i - start), static_cast<uint32_t>(start));
       continue;
     }
+    const auto begin = static_cast<uint32_t>(i);
     const size_t length = CharacterLength(text, i);
     const std::string_view character = text.substr(i, length);
     const size_t n = NormaliseForLeakScanInto(character, mapped);
