@@ -19,6 +19,7 @@ struct ScanOptions {
   std::string source;           // any SOURCE form `veil anonymise` reads
   char csv_delimiter = 0;       // 0: detect from each file's header line
   int64_t sample_rows = 10000;  // rows read per table (the first ones); -1: every row
+  int jobs = 0;                 // threads profiling a table's columns; 0: one per core
 };
 
 // What a column is to the people in the data.

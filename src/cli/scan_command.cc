@@ -68,6 +68,8 @@ void AddScanCommand(CLI::App& app, int& exit_code, PublishGate& gate) {
   AddFormatOption(*cmd, args->format, "text (default) or json");
   cmd->add_option("--sample", args->sample,
                   "Rows read per table, from the first (default 10000), or 'all'");
+  AddJobsOption(*cmd, args->options.jobs,
+                "Threads that profile a table's columns (default: one per core)");
   AddDelimiterOption(*cmd, args->delimiter,
                      "CSV delimiter (one character or 'tab'); default: detect");
   cmd->callback([args, &exit_code, &gate]() { exit_code = Run(*args, gate); });

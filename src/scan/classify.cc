@@ -260,12 +260,29 @@ class Classifier {
         Set(ColumnRole::kQuasiIdentifier, "null", 0.6,
             "sex or gender by its name, and no code list matches its values");
         return true;
+      case NameHint::kNationality:
+        Set(ColumnRole::kQuasiIdentifier, "null", 0.6,
+            "a nationality or immigration status by its name: a rare value singles a person "
+            "out");
+        return true;
       case NameHint::kDateOfBirth:
       case NameHint::kDate:
         Set(ColumnRole::kQuasiIdentifier, "null", 0.5,
             "a date by its name, but its values are not all dates");
         return true;
+      case NameHint::kOrganisation:
+        if (p_.max_length() >= 100) return false;  // judged by its shape
+        Set(ColumnRole::kNonPersonal, "keep", 0.5,
+            "the name of a team or organisation by its name: check that none is a person's "
+            "(a childminder's)");
+        return true;
       case NameHint::kFreeText:
+        if (Labels()) {
+          Set(ColumnRole::kNonPersonal, "keep", 0.5,
+              "free text by its name, but its values are a handful of short labels, each "
+              "repeated: check that no other value can occur");
+          return true;
+        }
         Set(ColumnRole::kFreeText, "redact", 0.7,
             "free text by its name: personal data inside it is replaced; read a sample");
         return true;
@@ -275,6 +292,15 @@ class Classifier {
       default:
         return false;
     }
+  }
+
+  // A handful of short phrases, each seen several times ("Needs met" in an
+  // `episode_end_reason`): labels, not notes. Needs enough values to tell.
+  bool Labels() const {
+    const int64_t n = p_.values();
+    const double distinct = Share(static_cast<int64_t>(p_.distinct()), n);
+    return n >= 20 && p_.distinct() <= 20 && distinct <= 0.34 && p_.max_length() < 100 &&
+           p_.mean_words() < 6;
   }
 
   bool FreeText() {

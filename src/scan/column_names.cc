@@ -25,7 +25,43 @@ bool HasPair(const std::vector<std::string>& words, std::string_view a, std::str
 
 bool IsIdWord(std::string_view word) {
   return word == "id" || word == "ref" || word == "number" || word == "no" || word == "key" ||
-         word == "uuid" || word == "guid";
+         word == "uuid" || word == "guid" || word == "urn" || word == "reference";
+}
+
+// Words of a special category (GDPR Art. 9): origin, religion, health, sexuality.
+bool HasHealthWord(const std::vector<std::string>& w) {
+  return HasAny(w, {"ethnicity", "ethnic", "religion", "faith", "disability", "disabled", "health",
+                    "medical", "diagnosis", "sexuality", "sexual", "orientation", "substance",
+                    "misuse", "misused", "drug", "drugs", "alcohol"});
+}
+
+// The kind of a special educational need (`ehcp_need_type`); not its rank, and not a CIN
+// need code, which is no health record.
+bool IsSenNeedCategory(const std::vector<std::string>& w) {
+  return HasAny(w, {"need", "needs"}) && HasAny(w, {"sen", "send", "ehcp"}) &&
+         HasAny(w, {"type", "types", "category", "kind"});
+}
+
+bool HasOriginWord(const std::vector<std::string>& w) {
+  return HasAny(w, {"nationality", "citizenship", "immigration", "asylum"});
+}
+
+// "team_name", "dept_team_parent_name": the name of an organisation, not of a person.
+bool NamesAnOrganisation(const std::vector<std::string>& w) {
+  static constexpr std::string_view kOrganisations[] = {
+      "team",          "department", "dept",     "service",  "school", "organisation",
+      "organization",  "org",        "provider", "agency",   "unit",   "setting",
+      "establishment", "authority",  "company",  "practice", "ward",   "hospital"};
+  const auto is_organisation = [](std::string_view word) {
+    return std::find(std::begin(kOrganisations), std::end(kOrganisations), word) !=
+           std::end(kOrganisations);
+  };
+  for (size_t i = 1; i < w.size(); ++i) {
+    if (w[i] != "name" && w[i] != "names") continue;
+    if (is_organisation(w[i - 1])) return true;
+    if (i >= 2 && w[i - 1] == "parent" && is_organisation(w[i - 2])) return true;
+  }
+  return false;
 }
 
 bool IsCategoryWord(std::string_view word) {
@@ -38,10 +74,8 @@ bool IsCategoryWord(std::string_view word) {
 
 // The hints a category column can still carry.
 NameHint CategoryHint(const std::vector<std::string>& w) {
-  if (HasAny(w, {"ethnicity", "ethnic", "religion", "faith", "disability", "health", "sexuality",
-                 "sexual"})) {
-    return NameHint::kSensitive;
-  }
+  if (HasHealthWord(w) || IsSenNeedCategory(w)) return NameHint::kSensitive;
+  if (HasOriginWord(w)) return NameHint::kNationality;
   if (HasAny(w, {"sex", "gender"})) return NameHint::kSex;
   return NameHint::kNone;
 }
@@ -88,6 +122,8 @@ NameHint HintFromName(std::string_view name) {
     return NameHint::kPostcode;
   }
   if (HasAny(w, {"ip"})) return NameHint::kIpAddress;
+  // `clah_health_check_id`, `disability_id`: a key, whatever it is about.
+  if (IsIdWord(w.back()) || w.back() == "identifier") return NameHint::kIdentifier;
   if (HasAny(w, {"dob"}) || HasPair(w, "birth", "date") || HasPair(w, "date", "birth") ||
       HasAny(w, {"birthdate", "birthday"})) {
     return NameHint::kDateOfBirth;
@@ -100,31 +136,34 @@ NameHint HintFromName(std::string_view name) {
     return NameHint::kLastName;
   }
   if (HasAny(w, {"address", "addr", "street", "town", "city", "uprn"})) return NameHint::kAddress;
-  if (HasAny(w, {"ethnicity", "ethnic", "religion", "faith", "disability", "disabled", "health",
-                 "medical", "diagnosis", "sexuality", "sexual", "orientation"})) {
-    return NameHint::kSensitive;
-  }
+  if (HasHealthWord(w)) return NameHint::kSensitive;
+  if (HasOriginWord(w)) return NameHint::kNationality;
   if (HasAny(w, {"sex", "gender"})) return NameHint::kSex;
   if (HasAny(w, {"desc", "description", "notes", "note", "comment", "comments", "narrative", "text",
                  "summary", "details", "reason", "observations"})) {
     return NameHint::kFreeText;
   }
-  if (IsIdWord(w.back()) || w.back() == "identifier") return NameHint::kIdentifier;
+  if (NamesAnOrganisation(w)) return NameHint::kOrganisation;
   if (Has(w, "name") || Has(w, "names")) return NameHint::kFullName;
-  if (HasAny(w, {"date", "dt", "time", "timestamp", "datetime"})) return NameHint::kDate;
+  // "time" is a date only as the last word: `full_time_equivalency` is a number.
+  if (HasAny(w, {"date", "dt", "dttm", "timestamp", "datetime"}) || w.back() == "time") {
+    return NameHint::kDate;
+  }
   return NameHint::kNone;
 }
 
 std::string EntityFromName(std::string_view name) {
   const auto w = NameWords(name);
   for (size_t i = w.size(); i-- > 1;) {
+    // A URN (unique reference number) is a number of one register, wherever it is found.
+    if (w[i] == "urn") return w[i];
     if (IsIdWord(w[i])) return w[i - 1];
   }
   return "";
 }
 
 std::string_view NameHintLabel(NameHint hint) {
-  static constexpr std::array<std::pair<NameHint, std::string_view>, 19> kLabels = {{
+  static constexpr std::array<std::pair<NameHint, std::string_view>, 21> kLabels = {{
       {NameHint::kNone, "nothing"},
       {NameHint::kIdentifier, "an identifier"},
       {NameHint::kFirstName, "a first name"},
@@ -142,6 +181,8 @@ std::string_view NameHintLabel(NameHint hint) {
       {NameHint::kDate, "a date"},
       {NameHint::kSex, "sex or gender"},
       {NameHint::kSensitive, "a special category"},
+      {NameHint::kNationality, "a nationality or immigration status"},
+      {NameHint::kOrganisation, "the name of a team or organisation"},
       {NameHint::kFreeText, "free text"},
       {NameHint::kJson, "JSON documents"},
   }};

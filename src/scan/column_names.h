@@ -13,7 +13,7 @@ namespace veil::scan {
 
 enum class NameHint {
   kNone,
-  kIdentifier,  // ends in id / ref / number / no (entity key)
+  kIdentifier,  // ends in id / ref / number / no / key / urn / reference (entity key)
   kFirstName,
   kLastName,
   kFullName,
@@ -28,8 +28,10 @@ enum class NameHint {
   kDateOfBirth,
   kDate,
   kSex,
-  kSensitive,  // ethnicity, religion, health, disability, sexuality
-  kFreeText,   // desc, notes, comments, narrative, reason
+  kSensitive,     // ethnicity, religion, health, disability, sexuality
+  kNationality,   // nationality, citizenship, immigration status
+  kOrganisation,  // the name of a team, school, provider...
+  kFreeText,      // desc, notes, comments, narrative, reason
   kJson,
 };
 
@@ -40,8 +42,9 @@ std::vector<std::string> NameWords(std::string_view name);
 NameHint HintFromName(std::string_view name);
 
 // For an identifier column, the entity its name suggests: the word before the final
-// id/ref/number ("cine_referral_id" -> referral, "pers_person_id" -> person); empty when
-// the name is only "id".
+// id/ref/number ("cine_referral_id" -> referral, "pers_person_id" -> person), or "urn"
+// for any URN (one register: a provider's URN joins wherever it appears); empty when the
+// name is only "id".
 std::string EntityFromName(std::string_view name);
 
 // "first_name", "email", ... for evidence lines.

@@ -71,8 +71,8 @@ class Resolver {
           FindColumn(fk.referenced_table, fk.referenced_columns.size() > static_cast<size_t>(pos)
                                               ? fk.referenced_columns[static_cast<size_t>(pos)]
                                               : "");
-      if (target && (*target).first != t)
-        entity = EntityOf(target->first, target->second, depth + 1);
+      // A key may reference another column of its own table (a team's parent team).
+      if (target && *target != key) entity = EntityOf(target->first, target->second, depth + 1);
       if (!entity.empty()) break;
     }
     if (entity.empty()) {

@@ -3,8 +3,10 @@
 // per scan; immutable afterwards and safe to share between threads.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -13,15 +15,46 @@
 
 namespace veil::scan {
 
+// A set of strings that a string_view can be looked up in without a copy.
+struct TextHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+using NameSet = std::unordered_set<std::string, TextHash, std::equal_to<>>;
+
+// The names of a list, reduced to lower-case ASCII letters, in a flat open-addressing
+// table: Contains() is asked of nearly every cell a scan reads.
+class NameTable {
+ public:
+  void Insert(std::string_view name);
+  bool Contains(std::string_view letters) const;
+  size_t longest() const { return longest_; }
+  size_t size() const { return size_; }
+
+  // The hash Contains() uses, which a caller can compute while it lower-cases.
+  static uint64_t Hash(std::string_view letters);
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t offset = 0;
+    uint32_t length = 0;  // 0: empty
+  };
+  std::vector<Slot> slots_;
+  std::string bytes_;
+  size_t size_ = 0;
+  size_t longest_ = 0;
+};
+
 struct CodeListSet {
   std::string name;  // "dfe.ethnicity"
-  std::unordered_set<std::string> codes;
+  NameSet codes;
 };
 
 struct ReferenceSets {
-  std::unordered_set<std::string> first_names;  // lower-case ASCII letters only
-  std::unordered_set<std::string> last_names;   // likewise
-  std::unordered_set<std::string> outward_codes;
+  NameTable first_names;  // lower-case ASCII letters only
+  NameTable last_names;   // likewise
+  NameSet outward_codes;
   std::vector<CodeListSet> code_lists;  // in name order
 
   // On success every set is non-empty. Fails (InternalError) if embedded data is damaged.

@@ -30,17 +30,18 @@ bool UpperCased(std::string_view text) {
   return Check(std::string_view(upper.data(), text.size()));
 }
 
+// Each check refuses other lengths itself; asking first saves the upper-case copy.
 bool Upn(std::string_view text) {
-  return UpperCased<IsValidUpn>(text);
+  return text.size() == 13 && UpperCased<IsValidUpn>(text);
 }
 bool Nhs(std::string_view text) {
   return IsValidNhsNumber(text);
 }
-bool NiNumber(std::string_view text) {
-  return UpperCased<IsValidNiNumberFormat>(text);
+bool NiNumber(std::string_view text) {  // "AB123456C" or "AB 12 34 56 C"
+  return (text.size() == 9 || text.size() == 13) && UpperCased<IsValidNiNumberFormat>(text);
 }
-bool Postcode(std::string_view text) {
-  return UpperCased<IsWellFormedUkPostcode>(text);
+bool Postcode(std::string_view text) {  // a 2-4 character outward code, a space, 3 more
+  return text.size() >= 6 && text.size() <= 8 && UpperCased<IsWellFormedUkPostcode>(text);
 }
 
 constexpr std::array<ValueKind, 7> kKinds = {{
@@ -52,6 +53,7 @@ constexpr std::array<ValueKind, 7> kKinds = {{
     {"postcode", "are UK postcodes", "postcode", Postcode},
     {"ip", "are IP addresses", "ip", LooksLikeIpAddress},
 }};
+static_assert(kKinds.size() <= 32, "CellFacts::kinds holds one bit per kind");
 
 }  // namespace
 
@@ -102,6 +104,15 @@ bool LooksLikeUkPhone(std::string_view text) {
 
 bool LooksLikeIpAddress(std::string_view text) {
   if (text.size() < 2 || text.size() > 45) return false;
+  // inet_pton reads hex digits, dots and colons only, and every address has a dot (IPv4)
+  // or a colon (IPv6): anything else is no address.
+  bool separated = false;
+  for (char c : text) {
+    const bool hex = IsAsciiDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    if (!hex && c != '.' && c != ':') return false;
+    separated |= c == '.' || c == ':';
+  }
+  if (!separated) return false;
   char buffer[46];
   std::memcpy(buffer, text.data(), text.size());
   buffer[text.size()] = '\0';

@@ -1,70 +1,62 @@
 #include "scan/value_profile.h"
 
-#include <nlohmann/json.hpp>
-
+#include <bit>
 #include <cctype>
-#include <charconv>
+#include <cstring>
 #include <functional>
-#include <optional>
 
-#include "core/date_text.h"
-#include "core/uk_identifiers.h"
 #include "scan/value_kinds.h"
-#include "transforms/fakes/reference_tables.h"
 
 namespace veil::scan {
 namespace {
 
-constexpr size_t kMaxJsonBytes = 1 << 20;  // larger documents are not parsed
+bool IsTrimmed(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 std::string_view Trimmed(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return text.substr(first, last - first + 1);
-}
-
-bool IsInteger(std::string_view text) {
-  int64_t value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  return error == std::errc() && end == text.data() + text.size();
-}
-
-bool IsNumber(std::string_view text) {
-  double value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  return error == std::errc() && end == text.data() + text.size();
-}
-
-// The whitespace-separated words of `text`, at most `limit` of them kept.
-std::vector<std::string_view> Words(std::string_view text, size_t limit, size_t& count) {
-  std::vector<std::string_view> words;
-  count = 0;
-  size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n')) ++i;
-    const size_t start = i;
-    while (i < text.size() && text[i] != ' ' && text[i] != '\t' && text[i] != '\n') ++i;
-    if (i > start) {
-      ++count;
-      if (words.size() < limit) words.push_back(text.substr(start, i - start));
-    }
-  }
-  return words;
-}
-
-// The outward code of a well-formed UK postcode, upper-cased ("ls6 4rt" -> "LS6"), or
-// nullopt when `text` is not one.
-std::optional<std::string> PostcodeOutwardCode(std::string_view text) {
-  if (text.size() < 6 || text.size() > 8) return std::nullopt;
-  std::string upper(text);
-  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  if (!IsWellFormedUkPostcode(upper)) return std::nullopt;
-  upper.resize(upper.find(' '));
-  return upper;
+  while (!text.empty() && IsTrimmed(text.front())) text.remove_prefix(1);
+  while (!text.empty() && IsTrimmed(text.back())) text.remove_suffix(1);
+  return text;
 }
 
 }  // namespace
+
+void ValueProfile::DistinctHashes::Grow() {
+  std::vector<uint64_t> old(std::max<size_t>(1024, 2 * slots_.size()), 0);
+  old.swap(slots_);
+  const size_t mask = slots_.size() - 1;
+  for (uint64_t h : old) {
+    if (h == 0) continue;
+    size_t i = h & mask;
+    while (slots_[i] != 0) i = (i + 1) & mask;
+    slots_[i] = h;
+  }
+}
+
+void ValueProfile::DistinctHashes::Flush() {
+  if (waiting_ == 0) return;
+  if (2 * (used_ + waiting_) > slots_.size()) Grow();  // at most half full
+  const size_t mask = slots_.size() - 1;
+  for (size_t w = 0; w < waiting_; ++w) __builtin_prefetch(&slots_[pending_[w] & mask]);
+  for (size_t w = 0; w < waiting_; ++w) {
+    const uint64_t hash = pending_[w];
+    if (used_ + (has_zero_ ? 1 : 0) >= limit_) break;
+    if (hash == 0) {
+      has_zero_ = true;
+      continue;
+    }
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+      if (slots_[i] == hash) break;
+      if (slots_[i] == 0) {
+        slots_[i] = hash;
+        ++used_;
+        break;
+      }
+    }
+  }
+  waiting_ = 0;
+}
 
 ValueProfile::ValueProfile(const ReferenceSets& references)
     : references_(references), kind_matches_(ValueKinds().size(), 0) {}
@@ -72,59 +64,63 @@ ValueProfile::ValueProfile(const ReferenceSets& references)
 void ValueProfile::Add(std::string_view raw) {
   ++values_;
   max_length_ = std::max(max_length_, raw.size());
-  if (distinct_.size() < kMaxDistinct) distinct_.insert(std::hash<std::string_view>{}(raw));
-  const std::string_view text = Trimmed(raw);
-  const auto kinds = ValueKinds();
-  for (size_t k = 0; k < kinds.size(); ++k) {
-    if (kinds[k].matches(text)) ++kind_matches_[k];
+  const uint64_t hash = std::hash<std::string_view>{}(raw);
+  distinct_.Add(hash);
+  if (raw.size() > kMaxMemoLength) {
+    Count(ExamineCell(raw, references_));
+    Track(raw, Trimmed(raw));
+    return;
   }
-  if (const auto outward = PostcodeOutwardCode(text);
-      outward && references_.outward_codes.count(*outward)) {
-    ++known_outward_;
+  // A short value seen before has the same facts: they are counted again, not found again.
+  if (memo_.empty()) memo_.resize(kMemoSlots);
+  MemoSlot& slot = memo_[(hash >> 7) % kMemoSlots];
+  if (slot.hash != hash || slot.length != raw.size() ||
+      std::memcmp(slot.bytes, raw.data(), raw.size()) != 0) {
+    slot.hash = hash;
+    slot.length = static_cast<uint32_t>(raw.size());
+    std::memcpy(slot.bytes, raw.data(), raw.size());
+    slot.facts = ExamineCell(raw, references_);
+    slot.tracked = Track(raw, Trimmed(raw));
+  } else if (slot.tracked != nullptr && !too_many_tracked_) {
+    ++*slot.tracked;
+  } else {
+    slot.tracked = Track(raw, Trimmed(raw));
   }
-  if (text.size() <= 40 && ParseDateText(text)) ++dates_;
-  if (IsInteger(text)) ++integers_;
-  if (IsNumber(text)) ++numbers_;
-  if (!text.empty() && (text.front() == '{' || text.front() == '[')) {
-    if (text.size() <= kMaxJsonBytes && nlohmann::json::accept(text)) {
-      ++json_;
-    } else {
-      ++broken_json_;
-    }
-  }
-  CountNames(text);
-  Track(raw, text);
+  Count(slot.facts);
 }
 
-void ValueProfile::Track(std::string_view raw, std::string_view text) {
-  if (too_many_tracked_) return;
+void ValueProfile::Count(const CellFacts& facts) {
+  for (uint32_t bits = facts.kinds; bits != 0; bits &= bits - 1) {
+    ++kind_matches_[static_cast<size_t>(std::countr_zero(bits))];
+  }
+  known_outward_ += facts.known_outward;
+  dates_ += facts.date;
+  integers_ += facts.integer;
+  numbers_ += facts.number;
+  json_ += facts.json;
+  broken_json_ += facts.broken_json;
+  first_names_ += facts.first_name;
+  last_names_ += facts.last_name;
+  full_names_ += facts.full_name;
+  words_ += facts.words;
+  multi_word_ += facts.words >= 2;
+}
+
+int64_t* ValueProfile::Track(std::string_view raw, std::string_view text) {
+  if (too_many_tracked_) return nullptr;
   if (raw.size() > kMaxTrackedLength) {
     too_many_tracked_ = true;
-    return;
+    return nullptr;
   }
   if (const auto it = tracked_.find(text); it != tracked_.end()) {
     ++it->second;
-  } else if (tracked_.size() < kMaxTrackedValues) {
-    tracked_.emplace(std::string(text), 1);
-  } else {
-    too_many_tracked_ = true;
+    return &it->second;
   }
-}
-
-void ValueProfile::CountNames(std::string_view text) {
-  size_t count = 0;
-  const auto words = Words(text, 4, count);
-  words_ += static_cast<int64_t>(count);
-  if (count >= 2) ++multi_word_;
-  if (count == 0 || count > 4) return;
-  const std::string first = AsciiLowerLetters(words.front());
-  const std::string last = AsciiLowerLetters(words.back());
-  if (count == 1) {
-    if (references_.first_names.count(first)) ++first_names_;
-    if (references_.last_names.count(last)) ++last_names_;
-  } else if (references_.first_names.count(first) && references_.last_names.count(last)) {
-    ++full_names_;
+  if (tracked_.size() < kMaxTrackedValues) {
+    return &tracked_.emplace(std::string(text), 1).first->second;
   }
+  too_many_tracked_ = true;
+  return nullptr;
 }
 
 double ValueProfile::mean_words() const {

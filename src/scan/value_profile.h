@@ -2,18 +2,22 @@
 // were empty, matched each value kind, parsed as dates, numbers or JSON, were names from
 // the bundled lists, how long and how many words they were, and how many were distinct.
 // It keeps no cell beyond the short, frequent ones it needs to compare with the code
-// lists (at most kMaxTrackedValues of at most kMaxTrackedLength bytes), and those never
-// leave the scan module. Not thread-safe; one profile per column.
+// lists (at most kMaxTrackedValues of at most kMaxTrackedLength bytes) and the last
+// short values it examined (a memo of kMemoSlots values of at most kMaxMemoLength bytes,
+// so a repeated value is examined once: the counts are still of every cell), and those
+// never leave the scan module. Not thread-safe; one profile per column. Movable, not
+// copyable (the memo points into the tracked values).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
+#include "scan/cell_facts.h"
 #include "scan/reference_sets.h"
 
 namespace veil::scan {
@@ -23,8 +27,14 @@ class ValueProfile {
   static constexpr size_t kMaxTrackedValues = 512;
   static constexpr size_t kMaxTrackedLength = 64;
   static constexpr size_t kMaxDistinct = 100000;  // distinct counting stops here
+  static constexpr size_t kMemoSlots = 512;
+  static constexpr size_t kMaxMemoLength = 48;
 
   explicit ValueProfile(const ReferenceSets& references);
+  ValueProfile(const ValueProfile&) = delete;
+  ValueProfile& operator=(const ValueProfile&) = delete;
+  ValueProfile(ValueProfile&&) noexcept = default;
+  ValueProfile& operator=(ValueProfile&&) = delete;
 
   void AddEmpty() { ++empty_; }
   // Counts one value that is not text (a BLOB): it holds a value but no shape.
@@ -56,7 +66,7 @@ class ValueProfile {
   double mean_words() const;
   // Distinct values (exact up to kMaxDistinct, which it then reports).
   size_t distinct() const { return distinct_.size(); }
-  bool distinct_capped() const { return distinct_.size() >= kMaxDistinct; }
+  bool distinct_capped() const { return distinct() >= kMaxDistinct; }
 
   struct CodeListMatch {
     const CodeListSet* list = nullptr;  // null: no list matches
@@ -69,15 +79,44 @@ class ValueProfile {
   CodeListMatch BestCodeList() const;
 
  private:
-  void CountNames(std::string_view text);
-  // Counts `text` among the short values compared with the code lists.
-  void Track(std::string_view raw, std::string_view text);
+  // The 64-bit hashes of distinct values, at most `limit`, in a flat open-addressing
+  // table (0: empty). Hashes wait in a short queue so that their slots are fetched from
+  // memory together; size() inserts the waiting ones first, in order.
+  class DistinctHashes {
+   public:
+    explicit DistinctHashes(size_t limit) : limit_(limit) {}
+    void Add(uint64_t hash) {
+      pending_[waiting_++] = hash;
+      if (waiting_ == pending_.size()) Flush();
+    }
+    size_t size() {
+      Flush();
+      return used_ + (has_zero_ ? 1 : 0);
+    }
 
-  // Lets tracked_ be searched with a string_view, without a copy per value.
-  struct TextHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+   private:
+    void Flush();
+    void Grow();
+
+    size_t limit_;
+    std::vector<uint64_t> slots_;
+    size_t used_ = 0;
+    bool has_zero_ = false;
+    std::array<uint64_t, 32> pending_{};
+    size_t waiting_ = 0;
   };
+  struct MemoSlot {
+    uint64_t hash = 0;
+    uint32_t length = 0;  // 0: empty (a value is never empty)
+    char bytes[kMaxMemoLength];
+    CellFacts facts;
+    int64_t* tracked = nullptr;  // its count among tracked_, if it is tracked
+  };
+
+  void Count(const CellFacts& facts);
+  // Counts `raw` (trimmed: `text`) among the short values compared with the code lists;
+  // its counter, or null when it is not tracked.
+  int64_t* Track(std::string_view raw, std::string_view text);
 
   const ReferenceSets& references_;
   int64_t empty_ = 0;
@@ -96,7 +135,8 @@ class ValueProfile {
   int64_t multi_word_ = 0;
   int64_t words_ = 0;
   size_t max_length_ = 0;
-  std::unordered_set<uint64_t> distinct_;
+  mutable DistinctHashes distinct_{kMaxDistinct};  // mutable: reading it inserts the queue
+  std::vector<MemoSlot> memo_;                     // allocated by the first Add
   std::unordered_map<std::string, int64_t, TextHash, std::equal_to<>> tracked_;
   bool too_many_tracked_ = false;
 };

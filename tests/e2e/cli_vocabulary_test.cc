@@ -45,7 +45,7 @@ const std::vector<Command>& Commands() {
                                                 {"verify", true, true},
                                                 {"risk"},
                                                 {"hierarchy"},
-                                                {"scan", true, false, false}};
+                                                {"scan", true, true, false}};
   return commands;
 }
 

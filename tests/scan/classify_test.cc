@@ -93,6 +93,58 @@ TEST_F(ClassifyTest, LowCardinalityCategoriesAreKept) {
   EXPECT_EQ(amount.finding.rule, "keep");
 }
 
+// Found by bench/ssd: personal columns the draft kept, and labels it replaced.
+TEST_F(ClassifyTest, NationalityAndHealthCategoriesAreNotKept) {
+  const auto nationality =
+      Classify("pers_nationality", Repeat({"British", "British", "Polish", "Eritrean"}, 20));
+  EXPECT_EQ(nationality.finding.role, ColumnRole::kQuasiIdentifier);
+  EXPECT_NE(nationality.finding.rule, "keep");
+  EXPECT_FALSE(nationality.finding.review.empty());
+  const auto status = Classify("immi_immigration_status", Repeat({"UASC", "Refugee status"}, 20));
+  EXPECT_EQ(status.finding.role, ColumnRole::kQuasiIdentifier);
+  EXPECT_NE(status.finding.rule, "keep");
+  const auto substance = Classify("clas_substance_misused", Repeat({"Alcohol", "Cannabis"}, 20));
+  EXPECT_EQ(substance.finding.role, ColumnRole::kSensitive);
+  EXPECT_NE(substance.finding.rule, "keep");
+  const auto need = Classify("senn_active_ehcp_need_type", Repeat({"ASD", "SEMH", "SLCN"}, 20));
+  EXPECT_EQ(need.finding.role, ColumnRole::kSensitive);
+}
+
+TEST_F(ClassifyTest, AProviderUrnIsPseudonymised) {
+  const auto urn =
+      Classify("clap_cla_placement_urn", Repeat({"SC123456", "SC654321", "SC111222"}, 10));
+  EXPECT_TRUE(urn.names_entity) << urn.finding.rule;
+  EXPECT_EQ(urn.finding.role, ColumnRole::kIdentifier);
+}
+
+TEST_F(ClassifyTest, LabelsUnderAFreeTextNameAreKeptWithAReason) {
+  const auto reason = Classify("earl_episode_end_reason",
+                               Repeat({"Needs met", "Family disengaged", "Moved away"}, 20));
+  EXPECT_EQ(reason.finding.role, ColumnRole::kNonPersonal);
+  EXPECT_EQ(reason.finding.rule, "keep");
+  EXPECT_FALSE(reason.finding.review.empty());
+  // Too few values to tell labels from notes: still free text.
+  const auto few = Classify("cine_referral_source_desc", Repeat({"Police", "Schools"}, 3));
+  EXPECT_EQ(few.finding.role, ColumnRole::kFreeText);
+  std::vector<std::string> notes;
+  for (int i = 0; i < 40; ++i) notes.push_back(fmt::format("Called back on day {} about it", i));
+  EXPECT_EQ(Classify("case_notes", notes).finding.role, ColumnRole::kFreeText);
+}
+
+TEST_F(ClassifyTest, TeamNamesAndFullTimeEquivalentsAreNotPersonal) {
+  std::vector<std::string> teams;
+  for (int i = 1; i <= 12; ++i) teams.push_back(fmt::format("Front Door Team {}", i));
+  const auto team = Classify("dept_team_name", teams);
+  EXPECT_EQ(team.finding.role, ColumnRole::kNonPersonal) << team.finding.rule;
+  EXPECT_FALSE(team.finding.review.empty());
+  // A name the lists know still decides: an organisation named after a person.
+  const auto people = Classify("provider_name", Repeat({"Olivia Smith", "George Jones"}, 10));
+  EXPECT_EQ(people.finding.rule, "{fake: full_name}");
+  const auto fte = Classify("prof_full_time_equivalency", Repeat({"0.5", "1.0", "0.8"}, 10));
+  EXPECT_EQ(fte.finding.rule, "keep");
+  EXPECT_EQ(fte.finding.role, ColumnRole::kNonPersonal);
+}
+
 TEST_F(ClassifyTest, EvidenceIsCountsAndSharesNeverValues) {
   const auto c = Classify("col7", Repeat({"9434765919"}, 10), false, 5);
   ASSERT_FALSE(c.finding.evidence.empty());

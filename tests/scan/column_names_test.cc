@@ -45,5 +45,46 @@ TEST(ColumnNamesTest, EntitiesComeFromTheWordBeforeTheId) {
   EXPECT_EQ(EntityFromName("amount"), "");
 }
 
+// Found by bench/ssd (the whole SSD schema): names that said the wrong thing.
+TEST(ColumnNamesTest, TimeIsADateOnlyAsTheLastWord) {
+  EXPECT_EQ(HintFromName("prof_full_time_equivalency"), NameHint::kNone);
+  EXPECT_EQ(HintFromName("created_time"), NameHint::kDate);
+  EXPECT_EQ(HintFromName("first_activity_dttm"), NameHint::kDate);
+}
+
+TEST(ColumnNamesTest, TheNameOfATeamIsNoPersonsName) {
+  EXPECT_EQ(HintFromName("dept_team_name"), NameHint::kOrganisation);
+  EXPECT_EQ(HintFromName("dept_team_parent_name"), NameHint::kOrganisation);
+  EXPECT_EQ(HintFromName("school_name"), NameHint::kOrganisation);
+  EXPECT_EQ(HintFromName("prof_professional_name"), NameHint::kFullName);
+  EXPECT_EQ(HintFromName("parent_name"), NameHint::kFullName);
+}
+
+TEST(ColumnNamesTest, ReferenceNumbersAreIdentifiers) {
+  EXPECT_EQ(HintFromName("clap_cla_placement_urn"), NameHint::kIdentifier);
+  EXPECT_EQ(HintFromName("prep_court_reference"), NameHint::kIdentifier);
+  EXPECT_EQ(EntityFromName("prep_court_reference"), "court");
+  // Every URN is a number of one register: the same entity wherever it is found, so a
+  // placement's provider joins the permanence table's.
+  EXPECT_EQ(EntityFromName("clap_cla_placement_urn"), "urn");
+  EXPECT_EQ(EntityFromName("perm_placement_provider_urn"), "urn");
+}
+
+TEST(ColumnNamesTest, AnIdNamedAfterASpecialCategoryIsStillAnIdentifier) {
+  EXPECT_EQ(HintFromName("clah_health_check_id"), NameHint::kIdentifier);
+  EXPECT_EQ(HintFromName("disability_id"), NameHint::kIdentifier);
+  EXPECT_EQ(HintFromName("pers_nhs_number"), NameHint::kNhsNumber);
+  EXPECT_EQ(HintFromName("mobile_no"), NameHint::kPhone);
+}
+
+TEST(ColumnNamesTest, HealthAndOriginWordsOfTheSsd) {
+  EXPECT_EQ(HintFromName("clas_substance_misused"), NameHint::kSensitive);
+  EXPECT_EQ(HintFromName("senn_active_ehcp_need_type"), NameHint::kSensitive);
+  EXPECT_EQ(HintFromName("cine_cin_primary_need_code"), NameHint::kNone);
+  EXPECT_EQ(HintFromName("senn_active_ehcp_need_rank"), NameHint::kNone);
+  EXPECT_EQ(HintFromName("pers_nationality"), NameHint::kNationality);
+  EXPECT_EQ(HintFromName("immi_immigration_status"), NameHint::kNationality);
+}
+
 }  // namespace
 }  // namespace veil::scan

@@ -1,0 +1,123 @@
+#include "scan/cell_facts.h"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <charconv>
+
+#include "core/date_text.h"
+#include "core/uk_identifiers.h"
+#include "scan/value_kinds.h"
+#include "transforms/fakes/reference_tables.h"
+
+namespace veil::scan {
+namespace {
+
+constexpr size_t kMaxJsonBytes = 1 << 20;  // larger documents are not parsed
+
+static_assert(sizeof(CellFacts::kinds) * 8 >= 8, "one bit per value kind");
+
+bool IsTrimmed(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+std::string_view Trimmed(std::string_view text) {
+  while (!text.empty() && IsTrimmed(text.front())) text.remove_prefix(1);
+  while (!text.empty() && IsTrimmed(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+bool IsInteger(std::string_view text) {
+  int64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return error == std::errc() && end == text.data() + text.size();
+}
+
+// from_chars reads a double only from a digit, '-', '.' or inf/nan: anything else fails
+// at its first character, so it is not asked.
+bool IsNumber(std::string_view text) {
+  if (text.empty()) return false;
+  const char c = text.front();
+  const bool may = (c >= '0' && c <= '9') || c == '-' || c == '.' || c == 'i' || c == 'I' ||
+                   c == 'n' || c == 'N';
+  if (!may) return false;
+  double value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return error == std::errc() && end == text.data() + text.size();
+}
+
+bool IsWordSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n';
+}
+
+// A name list holds `word` reduced to lower-case ASCII letters (AsciiLowerLetters),
+// without a copy; a word with more letters than the longest name is in no list.
+bool Listed(const NameTable& names, std::string_view word) {
+  std::array<char, 64> buffer{};
+  size_t n = 0;
+  for (char c : word) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c < 'a' || c > 'z') continue;
+    if (n == names.longest()) return false;
+    if (n == buffer.size()) return names.Contains(AsciiLowerLetters(word));
+    buffer[n++] = c;
+  }
+  return names.Contains(std::string_view(buffer.data(), n));
+}
+
+void CountNames(std::string_view text, const ReferenceSets& references, CellFacts& facts) {
+  std::string_view first, last;
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && IsWordSpace(text[i])) ++i;
+    const size_t start = i;
+    while (i < text.size() && !IsWordSpace(text[i])) ++i;
+    if (i > start) {
+      if (++facts.words == 1) first = text.substr(start, i - start);
+      last = text.substr(start, i - start);
+    }
+  }
+  if (facts.words == 0 || facts.words > 4) return;
+  if (facts.words == 1) {
+    facts.first_name = Listed(references.first_names, first);
+    facts.last_name = Listed(references.last_names, last);
+  } else {
+    facts.full_name = Listed(references.first_names, first) && Listed(references.last_names, last);
+  }
+}
+
+// Whether `text` is a well-formed UK postcode whose outward code is listed.
+bool KnownOutwardCode(std::string_view text, const ReferenceSets& references) {
+  if (text.size() < 6 || text.size() > 8) return false;
+  std::array<char, 8> upper{};
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    upper[i] = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+  }
+  const std::string_view code(upper.data(), text.size());
+  if (!IsWellFormedUkPostcode(code)) return false;
+  return references.outward_codes.contains(code.substr(0, code.find(' ')));
+}
+
+}  // namespace
+
+CellFacts ExamineCell(std::string_view raw, const ReferenceSets& references) {
+  CellFacts facts;
+  const std::string_view text = Trimmed(raw);
+  const auto kinds = ValueKinds();
+  for (size_t k = 0; k < kinds.size(); ++k) {
+    if (kinds[k].matches(text)) facts.kinds |= 1u << k;
+  }
+  facts.known_outward = KnownOutwardCode(text, references);
+  facts.date = text.size() <= 40 && ParseDateText(text).has_value();
+  facts.integer = IsInteger(text);
+  facts.number = facts.integer || IsNumber(text);
+  if (!text.empty() && (text.front() == '{' || text.front() == '[')) {
+    facts.json = text.size() <= kMaxJsonBytes && nlohmann::json::accept(text);
+    facts.broken_json = !facts.json;
+  }
+  CountNames(text, references, facts);
+  return facts;
+}
+
+}  // namespace veil::scan

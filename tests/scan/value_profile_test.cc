@@ -1,0 +1,69 @@
+// ValueProfile counts every cell, whether its facts were found again or remembered.
+#include "scan/value_profile.h"
+
+#include <gtest/gtest.h>
+
+#include <fmt/format.h>
+
+#include <string>
+
+namespace veil::scan {
+namespace {
+
+class ValueProfileTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto loaded = ReferenceSets::Load();
+    ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+    references_ = new std::shared_ptr<const ReferenceSets>(loaded.value());
+  }
+  static void TearDownTestSuite() { delete references_; }
+  static std::shared_ptr<const ReferenceSets>* references_;
+};
+std::shared_ptr<const ReferenceSets>* ValueProfileTest::references_ = nullptr;
+
+TEST_F(ValueProfileTest, RepeatedValuesAreCountedEveryTime) {
+  ValueProfile p(**references_);
+  const std::string long_note(ValueProfile::kMaxMemoLength + 10, 'x');
+  for (int i = 0; i < 1000; ++i) {
+    p.Add("9434765919");                   // an NHS number, remembered after the first
+    p.Add(" Olivia ");                     // a first name with spaces around it
+    p.Add("2023-01-02");                   // a date
+    p.Add(long_note);                      // too long to remember: examined each time
+    p.Add(fmt::format("{}", 100000 + i));  // distinct integers
+  }
+  EXPECT_EQ(p.values(), 5000);
+  EXPECT_EQ(p.kind_matches(0), 1000);  // nhs_number
+  EXPECT_EQ(p.first_names(), 1000);
+  EXPECT_EQ(p.dates(), 1000);
+  EXPECT_EQ(p.integers(), 2000);
+  EXPECT_EQ(p.distinct(), 1004u);
+  EXPECT_EQ(p.mean_words(), 1.0);  // one word each
+}
+
+TEST_F(ValueProfileTest, DistinctValuesAreExactUpToTheCap) {
+  ValueProfile p(**references_);
+  for (size_t i = 0; i < ValueProfile::kMaxDistinct + 5000; ++i) {
+    p.Add(fmt::format("K{}", i));
+    if (i % 3 == 0) p.Add("K0");
+  }
+  EXPECT_EQ(p.distinct(), ValueProfile::kMaxDistinct);
+  EXPECT_TRUE(p.distinct_capped());
+  ValueProfile q(**references_);
+  for (int i = 0; i < 3000; ++i) q.Add(fmt::format("v{}", i % 2500));
+  EXPECT_EQ(q.distinct(), 2500u);
+  EXPECT_FALSE(q.distinct_capped());
+}
+
+TEST_F(ValueProfileTest, CodeListTalliesSurviveTheMemo) {
+  ValueProfile p(**references_);
+  for (int i = 0; i < 300; ++i) p.Add(i % 3 == 0 ? "WBRI" : (i % 3 == 1 ? "MWBC" : "AIND"));
+  const auto match = p.BestCodeList();
+  ASSERT_NE(match.list, nullptr);
+  EXPECT_EQ(match.list->name, "dfe.ethnicity");
+  EXPECT_EQ(match.matching, 300);
+  EXPECT_EQ(match.distinct_matching, 3u);
+}
+
+}  // namespace
+}  // namespace veil::scan
