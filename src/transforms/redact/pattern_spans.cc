@@ -206,6 +206,7 @@ struct MatchContext {
 int OnMatch(unsigned int id, unsigned long long from, unsigned long long to, unsigned int,
             void* raw) {
   const auto& context = *static_cast<MatchContext*>(raw);
+  if (context.candidates->size() >= PatternRecognisers::kMaxCandidates) return 1;  // stop
   context.candidates->push_back({id, context.offset + static_cast<uint32_t>(from),
                                  context.offset + static_cast<uint32_t>(to)});
   return 0;
@@ -307,17 +308,19 @@ Result<PatternRecognisers::Scratch> PatternRecognisers::NewScratch() const {
   return scratch;
 }
 
-void PatternRecognisers::Find(std::string_view text, Scratch& scratch,
+bool PatternRecognisers::Find(std::string_view text, Scratch& scratch,
                               std::vector<TextSpan>& spans) const {
-  if (text.empty()) return;
+  if (text.empty()) return true;
   std::vector<Candidate>& candidates = scratch.candidates_;
   candidates.clear();
   scratch.windows_.clear();
   ScanWindows(text, scratch.windows_);
   for (const auto& [begin, end] : scratch.windows_) {
     MatchContext context{&candidates, begin};
-    hs_scan(database_.get(), text.data() + begin, end - begin, 0, scratch.scratch_.get(), OnMatch,
-            &context);
+    if (hs_scan(database_.get(), text.data() + begin, end - begin, 0, scratch.scratch_.get(),
+                OnMatch, &context) != HS_SUCCESS) {
+      return false;
+    }
   }
   // The longest candidate that passes, for each pattern and start.
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
@@ -340,6 +343,7 @@ void PatternRecognisers::Find(std::string_view text, Scratch& scratch,
     spans.push_back({begin, c.end, pattern.kind, c.pattern});
     passed = {c.pattern, c.begin};
   }
+  return true;
 }
 
 }  // namespace veil

@@ -49,10 +49,16 @@ class PatternRecognisers {
   };
   Result<Scratch> NewScratch() const;
 
+  // Matches looked at in one text at most: a text made to match everywhere (megabytes
+  // of digits) would otherwise hold memory in proportion to its length times the
+  // patterns.
+  static constexpr size_t kMaxCandidates = size_t{1} << 18;
+
   // Appends to `spans` every recognised span of `text`, unordered and possibly
-  // overlapping (transforms/redact/span_resolution.h picks among them). `text` must be
-  // shorter than 4 GiB.
-  void Find(std::string_view text, Scratch& scratch, std::vector<TextSpan>& spans) const;
+  // overlapping (transforms/redact/span_finder.h picks among them). `text` must be
+  // shorter than 4 GiB. False when the text held more than kMaxCandidates matches (or
+  // Hyperscan failed): the spans are then incomplete and the text must not be kept.
+  bool Find(std::string_view text, Scratch& scratch, std::vector<TextSpan>& spans) const;
 
   struct DatabaseDeleter {
     void operator()(hs_database* database) const;

@@ -27,7 +27,10 @@ const std::vector<TextSpan>& PersonalSpanFinder::Find(std::string_view text) {
   SplitWords(text, words_);
   if (words_.empty()) return chosen_;
   FindKnownOriginals();
-  patterns_->Find(text, scratch_, found_);
+  if (!patterns_->Find(text, scratch_, found_)) {
+    chosen_.push_back({0, static_cast<uint32_t>(text.size()), SpanKind::kWholeText, 0});
+    return chosen_;
+  }
   names_->Find(text, words_, found_);
   std::sort(found_.begin(), found_.end(), [](const TextSpan& a, const TextSpan& b) {
     if (a.begin != b.begin) return a.begin < b.begin;

@@ -27,7 +27,8 @@ class PersonalSpanFinder {
                                          std::shared_ptr<const NameFinder> names);
 
   // The spans to replace in `text`, in order and not overlapping; valid until the next
-  // call.
+  // call. One span over the whole text when the recognisers could not finish it
+  // (PatternRecognisers::kMaxCandidates): such a text is replaced whole.
   const std::vector<TextSpan>& Find(std::string_view text);
 
  private:

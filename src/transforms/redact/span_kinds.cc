@@ -15,8 +15,9 @@ constexpr SpanKindInfo kKinds[] = {
     {SpanKind::kPhone, "phone", "[PHONE]", "phone"},
     {SpanKind::kFirstName, "first_name", "[NAME]", "first_name"},
     {SpanKind::kLastName, "last_name", "[NAME]", "last_name"},
+    {SpanKind::kWholeText, "whole_text", "[REDACTED]", ""},
 };
-static_assert(sizeof(kKinds) / sizeof(kKinds[0]) == static_cast<size_t>(SpanKind::kLastName) + 1);
+static_assert(sizeof(kKinds) / sizeof(kKinds[0]) == static_cast<size_t>(SpanKind::kWholeText) + 1);
 
 }  // namespace
 

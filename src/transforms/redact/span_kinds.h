@@ -20,6 +20,7 @@ enum class SpanKind : uint8_t {
   kPhone,      // after dates and IP addresses: its generic shapes also fit them
   kFirstName,  // a name from the bundled lists, in context
   kLastName,
+  kWholeText,  // a text too dense with candidates to examine: replaced whole
 };
 
 struct SpanKindInfo {
@@ -32,7 +33,7 @@ struct SpanKindInfo {
 const SpanKindInfo& InfoOf(SpanKind kind);
 
 // One span of personal data found in a text: bytes [begin, end). `detail` is the known
-// original's entry for kKnownOriginal and the date pattern for kDate.
+// original's entry for kKnownOriginal and the pattern's index for recognised shapes.
 struct TextSpan {
   uint32_t begin = 0;
   uint32_t end = 0;

@@ -27,7 +27,7 @@
 namespace veil {
 namespace {
 
-constexpr size_t kKindCount = static_cast<size_t>(SpanKind::kLastName) + 1;
+constexpr size_t kKindCount = static_cast<size_t>(SpanKind::kWholeText) + 1;
 
 // The date shift of each row's entity, when the rule has one.
 struct RowDateShift {

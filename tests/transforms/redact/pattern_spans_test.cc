@@ -9,13 +9,19 @@ namespace veil {
 namespace {
 
 // (kind name, text) of every span found, in order of start.
+// The recognisers, compiled once for the whole test program (compiling takes ~0.5 s).
+const std::shared_ptr<const PatternRecognisers>& Compiled() {
+  static const auto compiled = PatternRecognisers::Compile();
+  EXPECT_TRUE(compiled.ok()) << compiled.status().message();
+  return compiled.value();
+}
+
 std::vector<std::pair<std::string, std::string>> Found(std::string_view text) {
-  auto recognisers = PatternRecognisers::Compile();
-  EXPECT_TRUE(recognisers.ok()) << recognisers.status().message();
-  auto scratch = recognisers.value()->NewScratch();
+  const auto& recognisers = Compiled();
+  auto scratch = recognisers->NewScratch();
   EXPECT_TRUE(scratch.ok());
   std::vector<TextSpan> spans;
-  recognisers.value()->Find(text, scratch.value(), spans);
+  EXPECT_TRUE(recognisers->Find(text, scratch.value(), spans));
   std::sort(spans.begin(), spans.end(), [](const TextSpan& a, const TextSpan& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
   });
@@ -67,9 +73,19 @@ TEST(PatternSpansTest, SpansAreWholeWords) {
   EXPECT_FALSE(Has("refLS1 4ABx", "postcode", "LS1 4AB"));
 }
 
+TEST(PatternSpansTest, ATextThatMatchesEverywhereIsCutShort) {
+  const auto& recognisers = Compiled();
+  auto scratch = recognisers->NewScratch();
+  ASSERT_TRUE(scratch.ok());
+  std::vector<TextSpan> spans;
+  const std::string digits(10 << 20, '9');  // 10 MB: a match ends at every byte
+  EXPECT_FALSE(recognisers->Find(digits, scratch.value(), spans));
+  spans.clear();
+  EXPECT_TRUE(recognisers->Find("call 0117 496 0123", scratch.value(), spans));
+  EXPECT_FALSE(spans.empty());
+}
+
 TEST(PatternSpansTest, SurvivesHostileText) {
-  std::string text(1 << 20, '9');
-  EXPECT_TRUE(Found(text).empty());
   std::string binary;
   for (int i = 0; i < 4096; ++i) binary.push_back(static_cast<char>(i * 37));
   for (const auto& [kind, value] : Found(binary)) EXPECT_FALSE(value.empty()) << kind;

@@ -110,6 +110,12 @@ TEST_F(RedactRuleTest, TextWithoutPersonalDataIsKeptByteForByte) {
   EXPECT_EQ(One(*fixture_, kNotes, row), note);
 }
 
+TEST_F(RedactRuleTest, AValueTooDenseToExamineIsReplacedWhole) {
+  const auto row = Row("C1", "Ann", "2021-04-03", "ref " + std::string(10 << 20, '7'));
+  Plan("redact", row);
+  EXPECT_EQ(One(*fixture_, kNotes, row), "[REDACTED]");
+}
+
 TEST(RedactRuleArguments, BadArgumentsNameTheLine) {
   RuleFixture bad(PolicyWith("{redact: {replace: blank}}"), kColumns);
   const Status status = bad.Plan();
