@@ -27,6 +27,14 @@ constexpr size_t kPatternsPerThread = 50'000;
 // Pattern strings are prefetched this many patterns ahead when they are read.
 constexpr size_t kPrefetchAhead = 8;
 
+// True if `text` is ASCII letters and digits alone: one token, which a pattern can match
+// only as the whole value.
+bool IsOneAsciiToken(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  });
+}
+
 // What one build thread made of its range of patterns.
 struct PreparedPart {
   LeakLiteralTable::Arena arena;  // the normalised texts
@@ -243,7 +251,7 @@ void LeakScanner::ScanTokens(const Column& column, bool strong_only,
   for (size_t row = 0; row < column.size(); ++row) {
     if (column.IsNull(row)) continue;
     const std::string_view text = column.Text(row);
-    if (text.empty()) continue;
+    if (text.empty() || (strong_only && IsOneAsciiToken(text))) continue;
     if (s.batch.cell_count() > 0 && s.batch.bytes() + text.size() + 1 > kBatchBytes) {
       matcher.Find(s.batch, scratch, s.found);
       s.batch.Clear();

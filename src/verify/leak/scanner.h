@@ -25,7 +25,9 @@
 //     not.
 //   * LeakScope::kStrongTokens: as kTokens, for the patterns marked strong at Build only
 //     (verify/leak/strong_original.h): what a cell a rule produced is searched for, besides
-//     its whole value.
+//     its whole value. A cell of ASCII letters and digits alone (a pseudonym, a one-word
+//     fake) is one token, where a pattern can only be the whole value: such cells are not
+//     searched (kWholeValue finds those matches with one lookup).
 //   * Letters and digits are ASCII [a-z0-9] after normalisation plus every non-ASCII
 //     character left by normalisation (Greek, Cyrillic, CJK...), which are taken as
 //     letters. Text without word separators (e.g. Chinese) therefore only matches whole
@@ -71,7 +73,7 @@ struct LeakHit {
 enum class LeakScope {
   kTokens,        // a pattern anywhere in the cell at token boundaries (free text)
   kWholeValue,    // only a cell whose whole normalised, trimmed text equals a pattern
-  kStrongTokens,  // as kTokens, for the patterns marked strong at Build only
+  kStrongTokens,  // as kTokens, strong patterns only, cells of one ASCII token skipped
 };
 
 class LeakScanner {

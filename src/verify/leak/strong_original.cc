@@ -107,14 +107,22 @@ bool IsIdentifierToken(std::string_view text, bool letters_allowed, std::string&
 bool IsStrongOriginal(std::string_view value, bool identifier_column, std::string& scratch) {
   const std::string_view text = TrimLeakSpace(value);
   if (text.empty()) return false;
-  bool ascii_digit = false, at_sign = false, non_ascii = false;
+  bool ascii_digit = false, at_sign = false, non_ascii = false, space = false, separator = false;
   for (const char c : text) {
     ascii_digit |= IsDigit(c);
     at_sign |= c == '@';
     non_ascii |= static_cast<unsigned char>(c) >= 0x80;
+    space |= IsSpace(c);
+    separator |= c == '-' || c == '/' || c == '.';
   }
   // Names and words, the bulk of weak originals, end here.
   if (!ascii_digit && !at_sign && !non_ascii && !identifier_column) return false;
+  // The bulk of strong ones, ids such as "C100123", here: ASCII normalises to itself but
+  // for its case, so one token of 6+ bytes with a digit and no date separator is strong.
+  if (!non_ascii && !space && !separator && text.size() >= kMinIdentifierLength &&
+      (ascii_digit || identifier_column)) {
+    return true;
+  }
   if (at_sign && IsEmailShape(text)) return true;
   if (ascii_digit &&
       (IsUkPhoneShape(text) || IsValidNhsNumber(text) || IsUpperCaseIdentifier(text, scratch))) {

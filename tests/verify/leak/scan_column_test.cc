@@ -125,8 +125,11 @@ TEST(LeakScanColumnTest, StrongTokensScopeFindsOnlyStrongPatternsInsideCells) {
   EXPECT_EQ(scanner.strong_count(), 2u);
   Column column = MakeColumn({"seen at ANN.LEE@X.ORG", "Bob", "met Bob", "ref C100123.",
                               std::nullopt, "ann.le", "C100123"});
+  // Row 6 is one ASCII token: a whole value, which kWholeValue finds.
   Hits hits = Scan(scanner, column, LeakScope::kStrongTokens);
-  EXPECT_EQ(hits, (Hits{{0, 0}, {3, 2}, {6, 2}})) << Describe(hits);
+  EXPECT_EQ(hits, (Hits{{0, 0}, {3, 2}})) << Describe(hits);
+  hits = Scan(scanner, column, LeakScope::kWholeValue);
+  EXPECT_EQ(hits, (Hits{{1, 1}, {5, 3}, {6, 2}})) << Describe(hits);
   // kTokens still finds every pattern.
   hits = Scan(scanner, column, LeakScope::kTokens);
   EXPECT_EQ(hits, (Hits{{0, 0}, {1, 1}, {2, 1}, {3, 2}, {5, 3}, {6, 2}})) << Describe(hits);
