@@ -3,11 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-
 #include <functional>
 
+#include "core/uk_identifiers.h"
+#include "policy/rule_kinds.h"
 #include "verify/leak/dense_ids.h"
 #include "verify/leak/hash.h"
+#include "verify/leak/strong_original.h"
 
 namespace veil {
 namespace {
@@ -22,25 +24,52 @@ std::vector<size_t> IdentifyingColumns(const VerifiedTable& table) {
   return columns;
 }
 
-// Distinct original values, each remembered with the first column it came from.
+// For a fake of `kind` whose values lie in a range that belongs to nobody, the test that
+// a cell is such a value; nullptr for other kinds.
+bool (*HonestFakeTest(std::string_view kind))(std::string_view) {
+  if (kind == "phone" || kind == "mobile") return IsOfcomDramaNumber;
+  if (kind == "email") return IsReservedEmailDomain;
+  if (kind == "nhs_number") return IsNeverIssuedNhsNumber;
+  if (kind == "ni_number") return IsNeverIssuedNiNumber;
+  if (kind == "ip") return IsDocumentationIp;
+  return nullptr;
+}
+
+// Distinct original values, each remembered with the first column it came from, and
+// strong if it is strong in any column it came from.
 class PatternSet {
  public:
-  void Add(std::string_view value, uint32_t origin) {
+  void Add(std::string_view value, uint32_t origin, bool identifier_column) {
     const uint64_t h = LeakHash(value.data(), value.size());
     bool added = false;
-    index_.Get(h == 0 ? 1 : h, added);  // the table's keys are non-zero
-    if (!added) return;
+    const uint32_t id = index_.Get(h == 0 ? 1 : h, added);  // the table's keys are non-zero
+    if (!added) {
+      if (!strong_[id] && identifier_column) strong_[id] = IsStrong(value, true);
+      return;
+    }
     patterns_.emplace_back(value);
     origin_of_.push_back(origin);
+    strong_.push_back(IsStrong(value, identifier_column));
   }
   std::vector<std::string>& patterns() { return patterns_; }
   std::vector<uint32_t>& origin_of() { return origin_of_; }
+  const std::vector<bool>& strong() const { return strong_; }
 
  private:
+  bool IsStrong(std::string_view value, bool identifier_column) {
+    return IsStrongOriginal(value, identifier_column, scratch_);
+  }
+
   LeakDenseIds index_;  // 64-bit hashes of the values: a collision drops one value in 2^64
   std::vector<std::string> patterns_;
   std::vector<uint32_t> origin_of_;
+  std::vector<bool> strong_;
+  std::string scratch_;
 };
+
+bool ByRowThenPattern(const LeakHit& a, const LeakHit& b) {
+  return a.row != b.row ? a.row < b.row : a.pattern < b.pattern;
+}
 
 }  // namespace
 
@@ -56,17 +85,19 @@ LeakCheck::LeakCheck(const VerifyPlan& plan, const VerifyPolicy& policy, int thr
     : plan_(plan), threads_(threads) {
   options_ = LeakOptionsOf(policy);
   for (const auto& table : plan.tables) {
-    std::vector<std::optional<LeakScope>> scopes;
+    std::vector<ColumnScan> scans;
     if (table.in_copy()) {
-      scopes.assign(table.copy->columns.size(), LeakScope::kTokens);
+      scans.assign(table.copy->columns.size(), ColumnScan{});
       for (const auto& column : table.columns) {
         if (column.copy_index < 0 || !column.role.generated) continue;
-        auto& scope = scopes[static_cast<size_t>(column.copy_index)];
-        scope = LeakScope::kWholeValue;
-        if (column.role.drawn_from_list) scope.reset();
+        ColumnScan& scan = scans[static_cast<size_t>(column.copy_index)];
+        scan.generated = true;
+        scan.searched = !column.role.drawn_from_list;
+        if (column.role.rule == rule_kind::kFake)
+          scan.honest = HonestFakeTest(column.role.fake_kind);
       }
     }
-    scopes_.push_back(std::move(scopes));
+    scans_.push_back(std::move(scans));
   }
 }
 
@@ -80,7 +111,9 @@ Status LeakCheck::CollectOriginals(Source& original) {
     const std::vector<size_t> columns = IdentifyingColumns(table);
     if (columns.empty()) continue;
     std::vector<uint32_t> origin_ids;
+    std::vector<bool> identifier;  // per identifying column: pseudonymised
     for (size_t c : columns) {
+      identifier.push_back(table.columns[c].role.rule == rule_kind::kPseudonymise);
       origin_ids.push_back(static_cast<uint32_t>(origins_.size()));
       origins_.emplace_back(table.id, c);
     }
@@ -92,12 +125,15 @@ Status LeakCheck::CollectOriginals(Source& original) {
       for (size_t k = 0; k < columns.size(); ++k) {
         const Column& column = batch.columns[columns[k]];
         for (size_t i = 0; i < column.size(); ++i) {
-          if (!column.IsNull(i) && !column.Text(i).empty()) set.Add(column.Text(i), origin_ids[k]);
+          if (!column.IsNull(i) && !column.Text(i).empty()) {
+            set.Add(column.Text(i), origin_ids[k], identifier[k]);
+          }
         }
       }
     }
   }
-  VEIL_ASSIGN_OR_RETURN(LeakScanner scanner, LeakScanner::Build(set.patterns(), options_));
+  VEIL_ASSIGN_OR_RETURN(LeakScanner scanner,
+                        LeakScanner::Build(set.patterns(), options_, set.strong()));
   scanner_ = std::make_unique<LeakScanner>(std::move(scanner));
   origin_of_ = std::move(set.origin_of());
   return threads_ > 1 ? StartWorkers() : Status::Ok();
@@ -117,9 +153,9 @@ Status LeakCheck::StartWorkers() {
   for (int w = 0; w < threads_; ++w) {
     VEIL_ASSIGN_OR_RETURN(LeakScanner clone, scanner_->Clone());
     workers_.emplace_back([this, w, scanner = std::move(clone)]() {
-      std::vector<LeakHit> buffer;
+      Buffers buffers;
       while (auto job = queue_->Pop()) {
-        Scan(scanner, job->table, *job->batch, worker_hits_[static_cast<size_t>(w)], buffer);
+        Scan(scanner, job->table, *job->batch, worker_hits_[static_cast<size_t>(w)], buffers);
       }
     });
   }
@@ -134,20 +170,46 @@ void LeakCheck::StopWorkers() {
   queue_.reset();
 }
 
-std::optional<LeakScope> LeakCheck::ScopeOf(size_t table, size_t copy_column) const {
-  const auto& scopes = scopes_[table];
-  return copy_column < scopes.size() ? scopes[copy_column] : LeakScope::kTokens;
+LeakCheck::ColumnScan LeakCheck::ScanOf(size_t table, size_t copy_column) const {
+  const auto& scans = scans_[table];
+  return copy_column < scans.size() ? scans[copy_column] : ColumnScan{};
+}
+
+size_t LeakCheck::ScanGenerated(const LeakScanner& scanner, const ColumnScan& scan,
+                                const Column& column, Buffers& buffers) const {
+  std::vector<LeakHit>& hits = buffers.hits;
+  scanner.ScanColumn(column, LeakScope::kWholeValue, hits);
+  const size_t whole = hits.size();  // ascending by row, then pattern
+  buffers.strong.clear();
+  scanner.ScanColumn(column, LeakScope::kStrongTokens, buffers.strong);
+  for (const LeakHit& hit : buffers.strong) {
+    if (scan.honest != nullptr && scan.honest(column.Text(hit.row))) continue;
+    if (std::binary_search(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(whole), hit,
+                           ByRowThenPattern)) {
+      continue;  // the whole value: already a hit
+    }
+    hits.push_back(hit);
+  }
+  return whole;
 }
 
 void LeakCheck::Scan(const LeakScanner& scanner, size_t table, const Batch& batch, HitMap& out,
-                     std::vector<LeakHit>& buffer) const {
+                     Buffers& buffers) const {
+  std::vector<LeakHit>& buffer = buffers.hits;
   for (size_t c = 0; c < batch.columns.size(); ++c) {
     buffer.clear();
-    const std::optional<LeakScope> scope = ScopeOf(table, c);
-    if (!scope) continue;
-    scanner.ScanColumn(batch.columns[c], *scope, buffer);
+    const ColumnScan scan = ScanOf(table, c);
+    if (!scan.searched) continue;
+    size_t whole = 0;
+    if (scan.generated) {
+      whole = ScanGenerated(scanner, scan, batch.columns[c], buffers);
+    } else {
+      scanner.ScanColumn(batch.columns[c], LeakScope::kTokens, buffer);
+    }
     if (buffer.empty()) continue;
     Hits& hits = out[{table, c}];
+    hits.whole |= whole > 0;
+    hits.inside |= buffer.size() > whole;
     // A cell may hold several originals: the finding counts rows, each once.
     std::sort(buffer.begin(), buffer.end(),
               [](const LeakHit& a, const LeakHit& b) { return a.row < b.row; });
@@ -174,12 +236,12 @@ void LeakCheck::SearchSchemaText(const std::vector<SchemaText>& texts) {
 Status LeakCheck::OnCopy(const VerifiedTable& table, const Batch& batch) {
   if (!scanner_) return InternalError("the leak check was fed before its originals were read");
   for (size_t c = 0; c < batch.columns.size(); ++c) {
-    if (ScopeOf(table.id, c)) cells_ += static_cast<int64_t>(batch.rows());
+    if (ScanOf(table.id, c).searched) cells_ += static_cast<int64_t>(batch.rows());
   }
   if (queue_) {
     queue_->Push(Job{table.id, std::make_shared<const Batch>(batch)});
   } else {
-    Scan(*scanner_, table.id, batch, hits_, buffer_);
+    Scan(*scanner_, table.id, batch, hits_, buffers_);
   }
   return Status::Ok();
 }
@@ -202,17 +264,21 @@ void LeakCheck::Finish(std::vector<Finding>& findings, CheckOutcome& outcome) {
       Hits& target = hits_[key];
       target.rows.Merge(hits.rows);
       target.origins.insert(hits.origins.begin(), hits.origins.end());
+      target.whole |= hits.whole;
+      target.inside |= hits.inside;
     }
   }
   for (const auto& [key, hits] : hits_) {
     const VerifiedTable& table = plan_.tables[key.first];
     const std::string& column = table.copy->columns[key.second].name;
-    const bool whole = ScopeOf(key.first, key.second) == LeakScope::kWholeValue;
-    findings.push_back(hits.rows.ToFinding(
-        std::string(kName), Severity::kError, table.name, column,
-        fmt::format(
-            "{} an original value of {} {}", CountOf(hits.rows.count(), "row holds", "rows hold"),
-            DescribeOrigins(hits.origins), whole ? "as the whole value" : "inside the text")));
+    const char* where = !hits.inside ? "as the whole value"
+                        : hits.whole ? "as the whole value or inside the text"
+                                     : "inside the text";
+    findings.push_back(
+        hits.rows.ToFinding(std::string(kName), Severity::kError, table.name, column,
+                            fmt::format("{} an original value of {} {}",
+                                        CountOf(hits.rows.count(), "row holds", "rows hold"),
+                                        DescribeOrigins(hits.origins), where)));
     ++outcome.errors;
   }
   for (const auto& [text, origins] : schema_hits_) {
@@ -224,12 +290,13 @@ void LeakCheck::Finish(std::vector<Finding>& findings, CheckOutcome& outcome) {
   }
   outcome.description =
       "No original value of an identifying column (pseudonymised, faked, dropped, nulled or "
-      "masked) appears anywhere in the copy, as a whole value or inside free text; case and "
-      "accents are ignored.";
+      "masked) appears anywhere in the copy: inside any cell for strong originals (e-mail "
+      "addresses, phone numbers, identifiers), inside kept text or as a whole value for the "
+      "others (names); case and accents are ignored.";
   outcome.coverage = fmt::format(
-      "{} original values from {} identifying columns searched in {} "
+      "{} original values ({} strong) from {} identifying columns searched in {} "
       "cells",
-      values_searched(), origins_.size(), cells_);
+      values_searched(), values_strong(), origins_.size(), cells_);
   if (schema_texts_ > 0) {
     outcome.coverage += fmt::format(
         " and {} pieces of schema text (defaults, comments, "
@@ -246,6 +313,10 @@ void LeakCheck::Describe(VerificationReport& report) const {
 
 int64_t LeakCheck::values_searched() const {
   return scanner_ ? static_cast<int64_t>(scanner_->pattern_count()) : 0;
+}
+
+int64_t LeakCheck::values_strong() const {
+  return scanner_ ? static_cast<int64_t>(scanner_->strong_count()) : 0;
 }
 
 int64_t LeakCheck::values_skipped() const {

@@ -23,6 +23,11 @@
 //   * LeakScope::kWholeValue: a cell matches when its whole normalised text, trimmed of
 //     ASCII whitespace, equals a pattern: " Ann " and "ANN" match "Ann", "Ann Smith" does
 //     not.
+//   * LeakScope::kStrongTokens: as kTokens, for the patterns marked strong at Build only
+//     (verify/leak/strong_original.h): what a cell a rule produced is searched for, besides
+//     its whole value. A cell of ASCII letters and digits alone (a pseudonym, a one-word
+//     fake) is one token, where a pattern can only be the whole value: such cells are not
+//     searched (kWholeValue finds those matches with one lookup).
 //   * Letters and digits are ASCII [a-z0-9] after normalisation plus every non-ASCII
 //     character left by normalisation (Greek, Cyrillic, CJK...), which are taken as
 //     letters. Text without word separators (e.g. Chinese) therefore only matches whole
@@ -66,18 +71,23 @@ struct LeakHit {
 };
 
 enum class LeakScope {
-  kTokens,      // a pattern anywhere in the cell at token boundaries (free text)
-  kWholeValue,  // only a cell whose whole normalised, trimmed text equals a pattern
+  kTokens,        // a pattern anywhere in the cell at token boundaries (free text)
+  kWholeValue,    // only a cell whose whole normalised, trimmed text equals a pattern
+  kStrongTokens,  // as kTokens, strong patterns only, cells of one ASCII token skipped
 };
 
 class LeakScanner {
  public:
   // Compiles `patterns` (pattern i is reported as index i), skipping weak ones. An empty
   // list, or one where every pattern is skipped, gives a scanner that finds nothing.
-  // Errors: kInvalidArgument for 2^32 - 1 patterns or more, kInternal if the matching
-  // engine refuses the patterns or memory.
+  // `strong` is empty (no pattern is strong) or has one flag per pattern: strong patterns
+  // are also compiled for LeakScope::kStrongTokens (a second, smaller Hyperscan database
+  // over the same literal table; none if no pattern is strong, the first one if all are).
+  // Errors: kInvalidArgument for 2^32 - 1 patterns or more or a `strong` of another size,
+  // kInternal if the matching engine refuses the patterns or memory.
   static Result<LeakScanner> Build(const std::vector<std::string>& patterns,
-                                   const LeakScannerOptions& options = {});
+                                   const LeakScannerOptions& options = {},
+                                   const std::vector<bool>& strong = {});
 
   // Another scanner over the same compiled patterns, with its own scratch space, for use
   // on another thread.
@@ -85,7 +95,8 @@ class LeakScanner {
 
   // Appends to `hits` one LeakHit per distinct (cell, pattern) found in `column`'s
   // non-NULL cells, in ascending row order (and ascending pattern order within a row).
-  // kWholeValue needs no Hyperscan (one hash lookup per cell).
+  // kWholeValue needs no Hyperscan (one hash lookup per cell); kStrongTokens does nothing
+  // when no pattern is strong.
   void ScanColumn(const Column& column, LeakScope scope, std::vector<LeakHit>& hits) const;
 
   // Calls on_match(size_t pattern_index) once for every distinct pattern found in `cell`
@@ -102,6 +113,8 @@ class LeakScanner {
   const std::vector<size_t>& skipped() const;
   // Number of patterns scanned for (all patterns minus the skipped ones).
   size_t pattern_count() const;
+  // Number of those marked strong.
+  size_t strong_count() const;
   // Number of distinct 4-byte prefixes given to Hyperscan (for benchmarks).
   size_t prefix_count() const;
   // One line for the user: how many patterns were skipped and why, with the first few
@@ -123,10 +136,12 @@ class LeakScanner {
 
   // The hits of `cell` scanned alone as row 0; valid until the next scan.
   const std::vector<LeakHit>& ScanCell(std::string_view cell) const;
-  void ScanTokens(const Column& column, std::vector<LeakHit>& hits) const;
+  // kTokens, or kStrongTokens if `strong_only`.
+  void ScanTokens(const Column& column, bool strong_only, std::vector<LeakHit>& hits) const;
   void ScanWholeValues(const Column& column, std::vector<LeakHit>& hits) const;
-  // Turns the (row, literal) pairs found into sorted, distinct (row, pattern) hits.
-  void AppendHits(std::vector<LeakHit>& hits) const;
+  // Turns the (row, literal) pairs found into sorted, distinct (row, pattern) hits, of
+  // the strong patterns only if `strong_only`.
+  void AppendHits(bool strong_only, std::vector<LeakHit>& hits) const;
 
   std::shared_ptr<const Compiled> compiled_;
   std::unique_ptr<ScanState> state_;

@@ -83,6 +83,72 @@ TEST(LeakCheckTest, ACleanCopyHasNoFindingAndNoValueInTheReport) {
       << report.leak_skip_reason;
 }
 
+constexpr const char* kContactPolicy = R"(version: 1
+tables:
+  people:
+    columns:
+      name: {fake: first_name}
+      email: {fake: email}
+      notes: keep
+)";
+
+const TableSchema kContacts = TextTable("people", {"name", "email", "notes"});
+const std::vector<Cells> kContactOriginal = {
+    {"Ann", "Bo", "Cy"}, {"ann.lee@mail.co.uk", "bob@example.org", ""}, {"fine", "fine", "fine"}};
+
+std::vector<Finding> FindContactLeaks(const std::vector<Cells>& copy, int threads,
+                                      CheckOutcome* outcome_out = nullptr) {
+  CheckFixture f(kContactPolicy, {kContacts}, {kContacts});
+  LiteralSource original, copy_side;
+  original.Add(kContacts, kContactOriginal);
+  copy_side.Add(kContacts, copy);
+  LeakCheck check(f.plan(), f.policy().verify, threads);
+  EXPECT_TRUE(check.Prepare(original, copy_side).ok());
+  f.Feed(check, 0, kContactOriginal, copy);
+  CheckOutcome outcome;
+  auto findings = f.Finish(check, outcome);
+  if (outcome_out != nullptr) *outcome_out = outcome;
+  return findings;
+}
+
+TEST(LeakCheckTest, AStrongOriginalInsideAFakeIsFoundAWeakOneIsNot) {
+  for (int threads : {1, 3}) {
+    CheckOutcome outcome;
+    const auto findings = FindContactLeaks({{"Seen at Ann.Lee@mail.co.uk", "met Ann today", "Ann"},
+                                            {"x@example.com", "y@example.net", "z@example.org"},
+                                            {"fine", "fine", "fine"}},
+                                           threads, &outcome);
+    ASSERT_EQ(findings.size(), 1u) << threads;
+    EXPECT_EQ(findings[0].column, "name");
+    // Row 1: the e-mail inside the text; row 3: the weak "Ann" as the whole value; row 2
+    // ("met Ann today") is chance.
+    EXPECT_EQ(findings[0].rows, (std::vector<int64_t>{1, 3}));
+    EXPECT_NE(findings[0].detail.find("as the whole value or inside the text"), std::string::npos)
+        << findings[0].detail;
+    EXPECT_NE(findings[0].detail.find("people.email (fake)"), std::string::npos);
+    EXPECT_EQ(findings[0].detail.find("mail.co.uk"), std::string::npos);
+    EXPECT_NE(outcome.coverage.find("3 original values (2 strong)"), std::string::npos)
+        << outcome.coverage;
+  }
+}
+
+TEST(LeakCheckTest, AnHonestFakeOnAReservedDomainIsNotSearchedForStrongTokens) {
+  // "x.bob@example.org" holds the original "bob@example.org" at token boundaries, but the
+  // whole cell is an address on a reserved domain: the fake's own, by chance.
+  EXPECT_TRUE(FindContactLeaks({{"Di", "Ed", "Flo"},
+                                {"x.bob@example.org", "y@example.net", "ok"},
+                                {"fine", "fine", "fine"}},
+                               1)
+                  .empty());
+  // Not on a reserved domain: found.
+  const auto findings = FindContactLeaks(
+      {{"Di", "Ed", "Flo"}, {"bob@example.org.evil.co", "y@example.net", "ok"}, {"f", "f", "f"}},
+      1);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].column, "email");
+  EXPECT_NE(findings[0].detail.find("inside the text"), std::string::npos);
+}
+
 TEST(LeakCheckTest, ACopyFedBeforeItsOriginalsWereReadIsAnError) {
   CheckFixture f(kPolicy, {kPeople}, {kPeople});
   LeakCheck check(f.plan(), f.policy().verify, 1);

@@ -115,6 +115,46 @@ TEST(LeakScanColumnTest, WholeValueScopeMatchesOnlyTheWholeTrimmedCell) {
       << Describe(tokens);
 }
 
+TEST(LeakScanColumnTest, StrongTokensScopeFindsOnlyStrongPatternsInsideCells) {
+  // Patterns 0 and 2 strong, 1 weak; "bob" shares a prefix with no strong pattern, "ann."
+  // shares the strong matcher's prefix "ann." with pattern 0.
+  Result<LeakScanner> built = LeakScanner::Build({"ann.lee@x.org", "Bob", "C100123", "ann.le"}, {},
+                                                 {true, false, true, false});
+  ASSERT_TRUE(built.ok()) << built.status().message();
+  const LeakScanner& scanner = *built;
+  EXPECT_EQ(scanner.strong_count(), 2u);
+  Column column = MakeColumn({"seen at ANN.LEE@X.ORG", "Bob", "met Bob", "ref C100123.",
+                              std::nullopt, "ann.le", "C100123"});
+  // Row 6 is one ASCII token: a whole value, which kWholeValue finds.
+  Hits hits = Scan(scanner, column, LeakScope::kStrongTokens);
+  EXPECT_EQ(hits, (Hits{{0, 0}, {3, 2}})) << Describe(hits);
+  hits = Scan(scanner, column, LeakScope::kWholeValue);
+  EXPECT_EQ(hits, (Hits{{1, 1}, {5, 3}, {6, 2}})) << Describe(hits);
+  // kTokens still finds every pattern.
+  hits = Scan(scanner, column, LeakScope::kTokens);
+  EXPECT_EQ(hits, (Hits{{0, 0}, {1, 1}, {2, 1}, {3, 2}, {5, 3}, {6, 2}})) << Describe(hits);
+}
+
+TEST(LeakScanColumnTest, StrongTokensScopeWithoutStrongPatternsFindsNothing) {
+  LeakScanner scanner = Build({"Ann", "C100123"});
+  EXPECT_EQ(scanner.strong_count(), 0u);
+  EXPECT_TRUE(Scan(scanner, MakeColumn({"Ann", "C100123"}), LeakScope::kStrongTokens).empty());
+}
+
+TEST(LeakScanColumnTest, StrongTokensScopeWhenEveryPatternIsStrong) {
+  Result<LeakScanner> built = LeakScanner::Build({"C100123", "D200456"}, {}, {true, true});
+  ASSERT_TRUE(built.ok());
+  Result<LeakScanner> clone = built->Clone();
+  ASSERT_TRUE(clone.ok());
+  const Hits hits =
+      Scan(*clone, MakeColumn({"x D200456 C100123", "none"}), LeakScope::kStrongTokens);
+  EXPECT_EQ(hits, (Hits{{0, 0}, {0, 1}})) << Describe(hits);
+}
+
+TEST(LeakScanColumnTest, StrongFlagsOfTheWrongSizeAreRefused) {
+  EXPECT_FALSE(LeakScanner::Build({"C100123", "D200456"}, {}, {true}).ok());
+}
+
 TEST(LeakScanColumnTest, AScannerWithoutPatternsFindsNothing) {
   LeakScanner scanner = Build({"Al", "12", "---"});
   EXPECT_EQ(scanner.pattern_count(), 0u);
