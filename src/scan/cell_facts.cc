@@ -6,6 +6,7 @@
 #include <charconv>
 
 #include "core/date_text.h"
+#include "core/text_normalise.h"
 #include "core/uk_identifiers.h"
 #include "scan/value_kinds.h"
 #include "transforms/fakes/reference_tables.h"
@@ -16,16 +17,6 @@ namespace {
 constexpr size_t kMaxJsonBytes = 1 << 20;  // larger documents are not parsed
 
 static_assert(sizeof(CellFacts::kinds) * 8 >= 8, "one bit per value kind");
-
-bool IsTrimmed(char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-std::string_view Trimmed(std::string_view text) {
-  while (!text.empty() && IsTrimmed(text.front())) text.remove_prefix(1);
-  while (!text.empty() && IsTrimmed(text.back())) text.remove_suffix(1);
-  return text;
-}
 
 bool IsInteger(std::string_view text) {
   int64_t value = 0;
@@ -103,7 +94,7 @@ bool KnownOutwardCode(std::string_view text, const ReferenceSets& references) {
 
 CellFacts ExamineCell(std::string_view raw, const ReferenceSets& references) {
   CellFacts facts;
-  const std::string_view text = Trimmed(raw);
+  const std::string_view text = TrimLeakSpace(raw);
   const auto kinds = ValueKinds();
   for (size_t k = 0; k < kinds.size(); ++k) {
     if (kinds[k].matches(text)) facts.kinds |= 1u << k;

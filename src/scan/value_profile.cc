@@ -5,22 +5,10 @@
 #include <cstring>
 #include <functional>
 
+#include "core/text_normalise.h"
 #include "scan/value_kinds.h"
 
 namespace veil::scan {
-namespace {
-
-bool IsTrimmed(char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-std::string_view Trimmed(std::string_view text) {
-  while (!text.empty() && IsTrimmed(text.front())) text.remove_prefix(1);
-  while (!text.empty() && IsTrimmed(text.back())) text.remove_suffix(1);
-  return text;
-}
-
-}  // namespace
 
 void ValueProfile::DistinctHashes::Grow() {
   std::vector<uint64_t> old(std::max<size_t>(1024, 2 * slots_.size()), 0);
@@ -68,7 +56,7 @@ void ValueProfile::Add(std::string_view raw) {
   distinct_.Add(hash);
   if (raw.size() > kMaxMemoLength) {
     Count(ExamineCell(raw, references_));
-    Track(raw, Trimmed(raw));
+    Track(raw, TrimLeakSpace(raw));
     return;
   }
   // A short value seen before has the same facts: they are counted again, not found again.
@@ -80,11 +68,11 @@ void ValueProfile::Add(std::string_view raw) {
     slot.length = static_cast<uint32_t>(raw.size());
     std::memcpy(slot.bytes, raw.data(), raw.size());
     slot.facts = ExamineCell(raw, references_);
-    slot.tracked = Track(raw, Trimmed(raw));
+    slot.tracked = Track(raw, TrimLeakSpace(raw));
   } else if (slot.tracked != nullptr && !too_many_tracked_) {
     ++*slot.tracked;
   } else {
-    slot.tracked = Track(raw, Trimmed(raw));
+    slot.tracked = Track(raw, TrimLeakSpace(raw));
   }
   Count(slot.facts);
 }
