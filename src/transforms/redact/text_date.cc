@@ -24,7 +24,10 @@ char Lower(char c) {
   return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
 }
 
+// The value of a run of digits; runs longer than a year's are no part of a date and
+// read as -1.
 int Number(std::string_view digits) {
+  if (digits.size() > 4) return -1;
   int value = 0;
   for (char c : digits) value = value * 10 + (c - '0');
   return value;

@@ -39,6 +39,8 @@ TEST(TextDateTest, OnlyRealCalendarDatesAreDates) {
   EXPECT_EQ(Shifted("12 Smarch 2020", 0), "-");
   EXPECT_EQ(Shifted("1/2", 0), "-");
   EXPECT_EQ(Shifted("29/02/2020", 0), "29/02/2020");
+  EXPECT_EQ(Shifted("2222222222/1/2000", 0), "-");  // found by the redact fuzz target
+  EXPECT_EQ(Shifted("1 May 22222222222", 0), "-");
 }
 
 }  // namespace
