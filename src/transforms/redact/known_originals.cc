@@ -42,15 +42,14 @@ void KnownOriginals::Grow() {
 
 bool KnownOriginals::Add(std::string_view original, std::string_view replacement,
                          std::string_view tag) {
-  std::vector<TextWord> words;
-  SplitWords(original, words);
-  if (words.empty() || words.size() > kMaxWords) return false;
+  SplitWords(original, words_);
+  if (words_.empty() || words_.size() > kMaxWords) return false;
   uint64_t sequence = 0;
-  for (size_t i = 0; i + 1 < words.size(); ++i) {
-    sequence = CombineWordHashes(sequence, words[i].hash);
+  for (size_t i = 0; i + 1 < words_.size(); ++i) {
+    sequence = CombineWordHashes(sequence, words_[i].hash);
     Insert(sequence).prefix = true;
   }
-  Slot& slot = Insert(CombineWordHashes(sequence, words.back().hash));
+  Slot& slot = Insert(CombineWordHashes(sequence, words_.back().hash));
   if (slot.complete) return true;
   auto tag_at = std::find(tags_.begin(), tags_.end(), tag);
   if (tag_at == tags_.end()) tag_at = tags_.insert(tags_.end(), std::string(tag));

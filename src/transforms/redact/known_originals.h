@@ -68,6 +68,7 @@ class KnownOriginals {
   std::vector<Entry> entries_;
   std::string replacements_;
   std::vector<std::string> tags_;
+  std::vector<TextWord> words_;  // Add's scratch, kept to spare an allocation per value
 };
 
 }  // namespace veil
