@@ -8,6 +8,7 @@
 #include "core/date_text.h"
 #include "core/text_normalise.h"
 #include "core/uk_identifiers.h"
+#include "scan/text_shape.h"
 #include "scan/value_kinds.h"
 #include "transforms/fakes/reference_tables.h"
 
@@ -25,13 +26,15 @@ bool IsInteger(std::string_view text) {
 }
 
 // from_chars reads a double only from a digit, '-', '.' or inf/nan: anything else fails
-// at its first character, so it is not asked.
-bool IsNumber(std::string_view text) {
+// at its first character, so it is not asked. Without a letter (an exponent's e, inf,
+// nan) a '-' can only be the first character: a date fails there too.
+bool IsNumber(std::string_view text, uint32_t classes) {
   if (text.empty()) return false;
   const char c = text.front();
   const bool may = (c >= '0' && c <= '9') || c == '-' || c == '.' || c == 'i' || c == 'I' ||
                    c == 'n' || c == 'N';
   if (!may) return false;
+  if ((classes & kLetter) == 0 && text.find('-', 1) != std::string_view::npos) return false;
   double value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   return error == std::errc() && end == text.data() + text.size();
@@ -56,19 +59,26 @@ bool Listed(const NameTable& names, std::string_view word) {
   return names.Contains(std::string_view(buffer.data(), n));
 }
 
-void CountNames(std::string_view text, const ReferenceSets& references, CellFacts& facts) {
-  std::string_view first, last;
-  size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && IsWordSpace(text[i])) ++i;
-    const size_t start = i;
-    while (i < text.size() && !IsWordSpace(text[i])) ++i;
-    if (i > start) {
-      if (++facts.words == 1) first = text.substr(start, i - start);
-      last = text.substr(start, i - start);
+// A text without letters holds no name: its words are counted, not looked up. A text
+// without a space, tab or newline is one word.
+void CountNames(std::string_view text, uint32_t classes, const ReferenceSets& references,
+                CellFacts& facts) {
+  std::string_view first = text, last = text;
+  if ((classes & (kSpace | kWordBreak)) == 0) {
+    facts.words = text.empty() ? 0 : 1;
+  } else {
+    size_t i = 0;
+    while (i < text.size()) {
+      while (i < text.size() && IsWordSpace(text[i])) ++i;
+      const size_t start = i;
+      while (i < text.size() && !IsWordSpace(text[i])) ++i;
+      if (i > start) {
+        if (++facts.words == 1) first = text.substr(start, i - start);
+        last = text.substr(start, i - start);
+      }
     }
   }
-  if (facts.words == 0 || facts.words > 4) return;
+  if ((classes & kLetter) == 0 || facts.words == 0 || facts.words > 4) return;
   if (facts.words == 1) {
     facts.first_name = Listed(references.first_names, first);
     facts.last_name = Listed(references.last_names, last);
@@ -95,19 +105,21 @@ bool KnownOutwardCode(std::string_view text, const ReferenceSets& references) {
 CellFacts ExamineCell(std::string_view raw, const ReferenceSets& references) {
   CellFacts facts;
   const std::string_view text = TrimLeakSpace(raw);
+  const TextShape shape = ShapeOf(text);
   const auto kinds = ValueKinds();
   for (size_t k = 0; k < kinds.size(); ++k) {
-    if (kinds[k].matches(text)) facts.kinds |= 1u << k;
+    if (kinds[k].shape.Admits(shape) && kinds[k].matches(text)) facts.kinds |= 1u << k;
   }
-  facts.known_outward = KnownOutwardCode(text, references);
+  // A well-formed postcode holds a space.
+  facts.known_outward = (shape.classes & kSpace) != 0 && KnownOutwardCode(text, references);
   facts.date = text.size() <= 40 && ParseDateText(text).has_value();
   facts.integer = IsInteger(text);
-  facts.number = facts.integer || IsNumber(text);
+  facts.number = facts.integer || IsNumber(text, shape.classes);
   if (!text.empty() && (text.front() == '{' || text.front() == '[')) {
     facts.json = text.size() <= kMaxJsonBytes && nlohmann::json::accept(text);
     facts.broken_json = !facts.json;
   }
-  CountNames(text, references, facts);
+  CountNames(text, shape.classes, references, facts);
   return facts;
 }
 

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstring>
+#include <limits>
 
 #include "core/uk_identifiers.h"
 
@@ -44,14 +45,27 @@ bool Postcode(std::string_view text) {  // a 2-4 character outward code, a space
   return text.size() >= 6 && text.size() <= 8 && UpperCased<IsWellFormedUkPostcode>(text);
 }
 
+// The shapes the checks accept: each names the lengths and bytes its check allows.
+// UPNs, NI numbers and postcodes hold letters (a check letter, a prefix, an outward code).
+constexpr ShapeFilter kNhsShape{10, 12, kDigit | kSpace, 0, kDigit};
+constexpr ShapeFilter kUpnShape{13, 13, kAlnum, kLetter, kDigit};
+constexpr ShapeFilter kNiShape{9, 13, kAlnum | kSpace, kLetter, kDigit};
+// LooksLikeEmail admits a NUL byte in the local part (strchr finds the terminator), so
+// kEmailMark holds NUL too.
+constexpr ShapeFilter kEmailShape{3, 254, kAlnum | kDot | kEmailMark | kPlus | kDash | kAt, kAt, 0};
+constexpr ShapeFilter kPhoneShape{10, std::numeric_limits<size_t>::max(),
+                                  kDigit | kSpace | kDash | kParen | kPlus, 0, kDigit};
+constexpr ShapeFilter kPostcodeShape{6, 8, kAlnum | kSpace, kLetter, kSpace | kDigit};
+constexpr ShapeFilter kIpShape{2, 45, kDigit | kHexLetter | kDot | kColon, kDot | kColon, 0};
+
 constexpr std::array<ValueKind, 7> kKinds = {{
-    {"nhs_number", "pass NHS mod-11", "nhs_number", Nhs},
-    {"upn", "are UPNs with a correct check letter", "upn", Upn},
-    {"ni_number", "have the NI number format", "ni_number", NiNumber},
-    {"email", "are e-mail addresses", "email", LooksLikeEmail},
-    {"phone", "are UK phone numbers", "phone", LooksLikeUkPhone},
-    {"postcode", "are UK postcodes", "postcode", Postcode},
-    {"ip", "are IP addresses", "ip", LooksLikeIpAddress},
+    {"nhs_number", "pass NHS mod-11", "nhs_number", Nhs, kNhsShape},
+    {"upn", "are UPNs with a correct check letter", "upn", Upn, kUpnShape},
+    {"ni_number", "have the NI number format", "ni_number", NiNumber, kNiShape},
+    {"email", "are e-mail addresses", "email", LooksLikeEmail, kEmailShape},
+    {"phone", "are UK phone numbers", "phone", LooksLikeUkPhone, kPhoneShape},
+    {"postcode", "are UK postcodes", "postcode", Postcode, kPostcodeShape},
+    {"ip", "are IP addresses", "ip", LooksLikeIpAddress, kIpShape},
 }};
 static_assert(kKinds.size() <= 32, "CellFacts::kinds holds one bit per kind");
 
@@ -104,20 +118,24 @@ bool LooksLikeUkPhone(std::string_view text) {
 
 bool LooksLikeIpAddress(std::string_view text) {
   if (text.size() < 2 || text.size() > 45) return false;
-  // inet_pton reads hex digits, dots and colons only, and every address has a dot (IPv4)
-  // or a colon (IPv6): anything else is no address.
-  bool separated = false;
+  // inet_pton reads hex digits, dots and colons only: an IPv4 address is four decimal
+  // numbers and three dots, an IPv6 address holds at least two colons. Anything else is
+  // no address, and only the one family it may be is asked.
+  size_t dots = 0, colons = 0;
+  bool letters = false;
   for (char c : text) {
-    const bool hex = IsAsciiDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-    if (!hex && c != '.' && c != ':') return false;
-    separated |= c == '.' || c == ':';
+    const bool hex_letter = (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    if (!IsAsciiDigit(c) && !hex_letter && c != '.' && c != ':') return false;
+    letters |= hex_letter;
+    dots += c == '.';
+    colons += c == ':';
   }
-  if (!separated) return false;
+  if (colons == 0 ? (dots != 3 || letters) : colons < 2) return false;
   char buffer[46];
   std::memcpy(buffer, text.data(), text.size());
   buffer[text.size()] = '\0';
   unsigned char address[16];
-  return inet_pton(AF_INET, buffer, address) == 1 || inet_pton(AF_INET6, buffer, address) == 1;
+  return inet_pton(colons == 0 ? AF_INET : AF_INET6, buffer, address) == 1;
 }
 
 }  // namespace veil::scan

@@ -10,6 +10,8 @@
 #include <span>
 #include <string_view>
 
+#include "scan/text_shape.h"
+
 namespace veil::scan {
 
 struct ValueKind {
@@ -17,6 +19,9 @@ struct ValueKind {
   std::string_view test;  // what a match passed, for evidence: "pass NHS mod-11"
   std::string_view fake;  // the fake kind that replaces such values
   bool (*matches)(std::string_view text);
+  // Every text `matches` accepts has a shape this admits: a text it refuses need not be
+  // checked (ExamineCell asks it first).
+  ShapeFilter shape;
 };
 
 // Every kind, strongest first: a value is counted for each kind it matches.

@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <arpa/inet.h>
+
+#include <random>
 #include <string>
 
 #include "core/uk_identifiers.h"
@@ -77,6 +80,44 @@ TEST(ValueKindsTest, IpAddresses) {
   EXPECT_FALSE(LooksLikeIpAddress("256.1.1.1"));
   EXPECT_FALSE(LooksLikeIpAddress("1.2.3"));
   EXPECT_FALSE(LooksLikeIpAddress(std::string(100, '1')));
+}
+
+// LooksLikeIpAddress asks inet_pton only of texts that may be an address of the family
+// asked: it agrees with asking both families of every text.
+TEST(ValueKindsTest, IpAddressesAgreeWithInetPton) {
+  auto reference = [](const std::string& text) {
+    unsigned char address[16];
+    return text.size() >= 2 && text.size() <= 45 &&
+           (inet_pton(AF_INET, text.c_str(), address) == 1 ||
+            inet_pton(AF_INET6, text.c_str(), address) == 1);
+  };
+  const std::string seeds[] = {"192.0.2.1",      "10.0.0.255",    "2001:db8::1",     "::1",  "::",
+                               "::ffff:1.2.3.4", "fe80::1:2:3:4", "1:2:3:4:5:6:7:8", "1.2.3"};
+  const std::string bytes = "0123456789abcdefABCDEF.:g ";
+  std::mt19937 rng(29);
+  auto pick = [&](size_t n) { return std::uniform_int_distribution<size_t>(0, n - 1)(rng); };
+  int addresses = 0, checked = 0;
+  for (const std::string& seed : seeds) {
+    for (int variant = 0; variant < 20000; ++variant) {
+      std::string text = seed;
+      for (size_t e = pick(4); e > 0; --e) {
+        const size_t at = pick(text.size() + 1);
+        if (pick(2) == 0 && at < text.size()) {
+          text[at] = bytes[pick(bytes.size())];
+        } else if (pick(2) == 0 && at < text.size()) {
+          text.erase(at, 1);
+        } else {
+          text.insert(at, 1, bytes[pick(bytes.size())]);
+        }
+      }
+      ++checked;
+      const bool expected = reference(text);
+      addresses += expected;
+      ASSERT_EQ(LooksLikeIpAddress(text), expected) << "\"" << text << "\"";
+    }
+  }
+  EXPECT_GT(addresses, checked / 20);  // valid and invalid both well represented
+  EXPECT_LT(addresses, checked / 2);
 }
 
 TEST(ValueKindsTest, EveryKindNamesAFakeAndATest) {
