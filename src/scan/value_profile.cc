@@ -4,8 +4,10 @@
 #include <cctype>
 #include <cstring>
 #include <functional>
+#include <utility>
 
 #include "core/text_normalise.h"
+#include "scan/cell_hash.h"
 #include "scan/value_kinds.h"
 
 namespace veil::scan {
@@ -44,6 +46,7 @@ void ValueProfile::DistinctHashes::Flush() {
     }
   }
   waiting_ = 0;
+  full_ = used_ + (has_zero_ ? 1 : 0) >= limit_;
 }
 
 ValueProfile::ValueProfile(const ReferenceSets& references)
@@ -52,7 +55,7 @@ ValueProfile::ValueProfile(const ReferenceSets& references)
 void ValueProfile::Add(std::string_view raw) {
   ++values_;
   max_length_ = std::max(max_length_, raw.size());
-  const uint64_t hash = std::hash<std::string_view>{}(raw);
+  const uint64_t hash = CellHash(raw);
   distinct_.Add(hash);
   if (raw.size() > kMaxMemoLength) {
     Count(ExamineCell(raw, references_));
@@ -60,10 +63,12 @@ void ValueProfile::Add(std::string_view raw) {
     return;
   }
   // A short value seen before has the same facts: they are counted again, not found again.
+  if (--window_left_ == 0) ResizeMemo();
   if (memo_.empty()) memo_.resize(kMemoSlots);
-  MemoSlot& slot = memo_[(hash >> 7) % kMemoSlots];
+  MemoSlot& slot = memo_[(hash >> 7) & (memo_.size() - 1)];
   if (slot.hash != hash || slot.length != raw.size() ||
       std::memcmp(slot.bytes, raw.data(), raw.size()) != 0) {
+    ++memo_misses_;
     slot.hash = hash;
     slot.length = static_cast<uint32_t>(raw.size());
     std::memcpy(slot.bytes, raw.data(), raw.size());
@@ -75,6 +80,18 @@ void ValueProfile::Add(std::string_view raw) {
     slot.tracked = Track(raw, TrimLeakSpace(raw));
   }
   Count(slot.facts);
+}
+
+void ValueProfile::ResizeMemo() {
+  window_left_ = kMemoWindow;
+  const size_t misses = std::exchange(memo_misses_, 0);
+  if (misses < kMemoWindow / 8 || memo_.size() >= kMaxMemoSlots) return;
+  // Values seen twice on average, few enough to fit twice over in kMaxMemoSlots.
+  const size_t distinct = distinct_.size();
+  if (2 * distinct > static_cast<size_t>(values_) || 2 * distinct > kMaxMemoSlots) return;
+  size_t slots = memo_.size();
+  while (slots < 2 * distinct) slots *= 2;
+  if (slots > memo_.size()) memo_.assign(slots, MemoSlot{});
 }
 
 void ValueProfile::Count(const CellFacts& facts) {

@@ -4,7 +4,8 @@
 // It keeps no cell beyond the short, frequent ones it needs to compare with the code
 // lists (at most kMaxTrackedValues of at most kMaxTrackedLength bytes) and the last
 // short values it examined (a memo of kMemoSlots values of at most kMaxMemoLength bytes,
-// so a repeated value is examined once: the counts are still of every cell), and those
+// so a repeated value is examined once: the counts are still of every cell; it grows to
+// up to kMaxMemoSlots for a column of a few thousand values that it keeps missing), and those
 // never leave the scan module. Not thread-safe; one profile per column. Movable, not
 // copyable (the memo points into the tracked values).
 #pragma once
@@ -28,6 +29,8 @@ class ValueProfile {
   static constexpr size_t kMaxTrackedLength = 64;
   static constexpr size_t kMaxDistinct = 100000;  // distinct counting stops here
   static constexpr size_t kMemoSlots = 512;
+  static constexpr size_t kMaxMemoSlots = 16384;
+  static constexpr size_t kMemoWindow = 4096;  // values between looks at the memo's size
   static constexpr size_t kMaxMemoLength = 48;
 
   explicit ValueProfile(const ReferenceSets& references);
@@ -86,6 +89,7 @@ class ValueProfile {
    public:
     explicit DistinctHashes(size_t limit) : limit_(limit) {}
     void Add(uint64_t hash) {
+      if (full_) return;
       pending_[waiting_++] = hash;
       if (waiting_ == pending_.size()) Flush();
     }
@@ -102,6 +106,7 @@ class ValueProfile {
     std::vector<uint64_t> slots_;
     size_t used_ = 0;
     bool has_zero_ = false;
+    bool full_ = false;  // at the limit: hashes are no longer queued
     std::array<uint64_t, 32> pending_{};
     size_t waiting_ = 0;
   };
@@ -114,6 +119,9 @@ class ValueProfile {
   };
 
   void Count(const CellFacts& facts);
+  // Called every kMemoWindow values: grows the memo (emptied) when it missed often in the
+  // window and the column's values so far, repeated, would fit in a larger one.
+  void ResizeMemo();
   // Counts `raw` (trimmed: `text`) among the short values compared with the code lists;
   // its counter, or null when it is not tracked.
   int64_t* Track(std::string_view raw, std::string_view text);
@@ -137,6 +145,8 @@ class ValueProfile {
   size_t max_length_ = 0;
   mutable DistinctHashes distinct_{kMaxDistinct};  // mutable: reading it inserts the queue
   std::vector<MemoSlot> memo_;                     // allocated by the first Add
+  size_t memo_misses_ = 0;                         // in the current window
+  size_t window_left_ = kMemoWindow;
   std::unordered_map<std::string, int64_t, TextHash, std::equal_to<>> tracked_;
   bool too_many_tracked_ = false;
 };

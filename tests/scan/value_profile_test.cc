@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <random>
+#include <set>
 #include <string>
 
 namespace veil::scan {
@@ -63,6 +65,39 @@ TEST_F(ValueProfileTest, CodeListTalliesSurviveTheMemo) {
   EXPECT_EQ(match.list->name, "dfe.ethnicity");
   EXPECT_EQ(match.matching, 300);
   EXPECT_EQ(match.distinct_matching, 3u);
+}
+
+// A column of a few thousand repeated values grows the memo part-way through (emptying
+// it): every count is still that of every cell, as ExamineCell finds them one by one.
+TEST_F(ValueProfileTest, GrowingTheMemoKeepsEveryCount) {
+  ValueProfile p(**references_);
+  std::mt19937 rng(7);
+  int64_t dates = 0, numbers = 0, first_names = 0, postcodes = 0;
+  std::set<std::string> distinct;
+  const char* names[] = {"Olivia", "Jack", "Smith", "LS6 4RT"};
+  for (int i = 0; i < 60000; ++i) {
+    const unsigned draw = std::uniform_int_distribution<unsigned>(0, 5999)(rng);
+    const std::string value =
+        draw < 5000
+            ? fmt::format("20{:02}-{:02}-{:02}", draw % 25, 1 + draw / 25 % 12, 1 + draw / 300)
+            : (draw < 5900 ? fmt::format("{}", draw) : std::string(names[draw % 4]));
+    p.Add(value);
+    distinct.insert(value);
+    const CellFacts facts = ExamineCell(value, **references_);
+    dates += facts.date;
+    numbers += facts.number;
+    first_names += facts.first_name;
+    postcodes += (facts.kinds >> 5) & 1;
+  }
+  EXPECT_EQ(p.values(), 60000);
+  EXPECT_EQ(p.dates(), dates);
+  EXPECT_EQ(p.numbers(), numbers);
+  EXPECT_EQ(p.first_names(), first_names);
+  EXPECT_EQ(p.kind_matches(5), postcodes);  // postcode
+  EXPECT_EQ(p.distinct(), distinct.size());
+  EXPECT_GT(dates, 0);
+  EXPECT_GT(first_names, 0);
+  EXPECT_GT(postcodes, 0);
 }
 
 }  // namespace
