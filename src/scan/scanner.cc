@@ -1,7 +1,10 @@
 // Scan(): reads the first rows of every table (the sample), profiles each column (the
-// columns of a batch shared among `jobs` threads) and classifies it, then resolves
-// entities across the source. Reads only.
+// columns of a batch shared among `jobs` threads while the next batch is read) and
+// classifies it, then resolves entities across the source. Reads only.
 #include <algorithm>
+#include <array>
+#include <atomic>
+#include <functional>
 #include <system_error>
 #include <thread>
 #include <vector>
@@ -39,46 +42,74 @@ void ProfileColumn(const Batch& batch, size_t c, size_t take, scan::ValueProfile
   }
 }
 
-// Feeds the first `take` rows of `batch` into `profiles`: with `threads` > 1, thread t
-// takes columns t, t + threads, ... (each profile stays on one thread for the batch).
-// A thread that cannot be started leaves its columns to the calling thread.
-void ProfileBatch(const Batch& batch, size_t take, int threads,
-                  std::vector<scan::ValueProfile>& profiles) {
+// Profiles the columns of `batch` claimed one at a time from `next` (shared by the
+// threads profiling it), until none is left: each column is claimed by one thread.
+void ProfileClaimed(const Batch& batch, size_t take, std::atomic<size_t>& next,
+                    std::vector<scan::ValueProfile>& profiles) {
   const size_t columns = std::min(profiles.size(), batch.columns.size());
-  const size_t stride =
-      std::clamp<size_t>(static_cast<size_t>(threads), 1, std::max<size_t>(columns, 1));
-  auto group = [&](size_t t) {
-    for (size_t c = t; c < columns; c += stride) ProfileColumn(batch, c, take, profiles[c]);
-  };
-  std::vector<std::jthread> workers;
-  size_t t = 1;
-  try {
-    for (; t < stride; ++t) workers.emplace_back(group, t);
-  } catch (const std::system_error&) {
-    for (; t < stride; ++t) group(t);
+  for (size_t c = next.fetch_add(1); c < columns; c = next.fetch_add(1)) {
+    ProfileColumn(batch, c, take, profiles[c]);
   }
-  group(0);
 }
 
+// The batches of a sample, read one ahead: up to `limit` rows (-1: all) of a reader.
+class SampleBatches {
+ public:
+  SampleBatches(TableReader& reader, int64_t limit) : reader_(reader), limit_(limit) {}
+
+  // Reads the next batch of the sample into `batch`, its rows to profile into `take`;
+  // false when the sample is complete (sets whole() when the table ended within it).
+  Result<bool> Read(Batch& batch, size_t& take) {
+    if (limit_ >= 0 && rows_ >= limit_) return false;
+    VEIL_ASSIGN_OR_RETURN(const bool more, reader_.Next(batch));
+    if (!more) {
+      whole_ = true;
+      return false;
+    }
+    take = batch.rows();
+    if (limit_ >= 0) take = std::min(take, static_cast<size_t>(limit_ - rows_));
+    rows_ += static_cast<int64_t>(take);
+    return true;
+  }
+  int64_t rows() const { return rows_; }
+  bool whole() const { return whole_; }
+
+ private:
+  TableReader& reader_;
+  int64_t limit_;
+  int64_t rows_ = 0;
+  bool whole_ = false;
+};
+
 // Feeds up to `limit` rows (-1: all) of `reader` into `profiles`; sets `whole` when the
-// table ended within the sample.
+// table ended within the sample. While `threads` - 1 workers profile a batch, claiming
+// its columns one at a time, the calling thread reads the next one, then joins them.
+// A worker that cannot be started leaves its share to the others.
 Result<int64_t> Sample(TableReader& reader, int64_t limit, int threads,
                        std::vector<scan::ValueProfile>& profiles, bool& whole) {
-  Batch batch;
-  int64_t rows = 0;
-  whole = false;
-  while (limit < 0 || rows < limit) {
-    VEIL_ASSIGN_OR_RETURN(const bool more, reader.Next(batch));
-    if (!more) {
-      whole = true;
-      break;
-    }
-    size_t take = batch.rows();
-    if (limit >= 0) take = std::min(take, static_cast<size_t>(limit - rows));
-    ProfileBatch(batch, take, threads, profiles);
-    rows += static_cast<int64_t>(take);
+  SampleBatches sample(reader, limit);
+  std::array<Batch, 2> batches;
+  std::array<size_t, 2> takes{};
+  VEIL_ASSIGN_OR_RETURN(bool more, sample.Read(batches[0], takes[0]));
+  for (size_t current = 0; more; current ^= 1) {
+    std::atomic<size_t> next{0};
+    Result<bool> following = false;
+    {
+      std::vector<std::jthread> workers;
+      try {
+        for (int t = 1; t < threads; ++t) {
+          workers.emplace_back(ProfileClaimed, std::cref(batches[current]), takes[current],
+                               std::ref(next), std::ref(profiles));
+        }
+      } catch (const std::system_error&) {
+      }
+      following = sample.Read(batches[current ^ 1], takes[current ^ 1]);
+      ProfileClaimed(batches[current], takes[current], next, profiles);
+    }  // joins the workers
+    VEIL_ASSIGN_OR_RETURN(more, std::move(following));
   }
-  return rows;
+  whole = sample.whole();
+  return sample.rows();
 }
 
 }  // namespace

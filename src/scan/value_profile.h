@@ -23,7 +23,7 @@
 
 namespace veil::scan {
 
-class ValueProfile {
+class alignas(64) ValueProfile {
  public:
   static constexpr size_t kMaxTrackedValues = 512;
   static constexpr size_t kMaxTrackedLength = 64;
