@@ -44,17 +44,28 @@ bool IsWordSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n';
 }
 
+// Each byte's lower-case ASCII letter, or 0 when it is no ASCII letter.
+constexpr std::array<char, 256> kLowerLetters = [] {
+  std::array<char, 256> table{};
+  for (char c = 'a'; c <= 'z'; ++c) {
+    table[static_cast<unsigned char>(c)] = c;
+    table[static_cast<unsigned char>(c - 'a' + 'A')] = c;
+  }
+  return table;
+}();
+
 // A name list holds `word` reduced to lower-case ASCII letters (AsciiLowerLetters),
 // without a copy; a word with more letters than the longest name is in no list.
 bool Listed(const NameTable& names, std::string_view word) {
-  std::array<char, 64> buffer{};
+  std::array<char, 64> buffer;
   size_t n = 0;
-  for (char c : word) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c < 'a' || c > 'z') continue;
-    if (n == names.longest()) return false;
+  const size_t longest = names.longest();
+  for (const char c : word) {
+    const char letter = kLowerLetters[static_cast<unsigned char>(c)];
+    if (letter == 0) continue;
+    if (n == longest) return false;
     if (n == buffer.size()) return names.Contains(AsciiLowerLetters(word));
-    buffer[n++] = c;
+    buffer[n++] = letter;
   }
   return names.Contains(std::string_view(buffer.data(), n));
 }

@@ -57,13 +57,12 @@ void ValueProfile::Add(std::string_view raw) {
   max_length_ = std::max(max_length_, raw.size());
   const uint64_t hash = CellHash(raw);
   distinct_.Add(hash);
-  if (raw.size() > kMaxMemoLength) {
+  if (raw.size() > kMaxMemoLength || !UseMemo()) {
     Count(ExamineCell(raw, references_));
     Track(raw, TrimLeakSpace(raw));
     return;
   }
   // A short value seen before has the same facts: they are counted again, not found again.
-  if (--window_left_ == 0) ResizeMemo();
   if (memo_.empty()) memo_.resize(kMemoSlots);
   MemoSlot& slot = memo_[(hash >> 7) & (memo_.size() - 1)];
   if (slot.hash != hash || slot.length != raw.size() ||
@@ -82,13 +81,27 @@ void ValueProfile::Add(std::string_view raw) {
   Count(slot.facts);
 }
 
-void ValueProfile::ResizeMemo() {
+bool ValueProfile::UseMemo() {
+  if (--window_left_ == 0) AdaptMemo();
+  return resting_windows_ == 0;
+}
+
+void ValueProfile::AdaptMemo() {
   window_left_ = kMemoWindow;
   const size_t misses = std::exchange(memo_misses_, 0);
-  if (misses < kMemoWindow / 8 || memo_.size() >= kMaxMemoSlots) return;
+  if (resting_windows_ > 0) {
+    --resting_windows_;
+    return;
+  }
+  if (misses < kMemoWindow / 8) return;
   // Values seen twice on average, few enough to fit twice over in kMaxMemoSlots.
   const size_t distinct = distinct_.size();
-  if (2 * distinct > static_cast<size_t>(values_) || 2 * distinct > kMaxMemoSlots) return;
+  if (2 * distinct > static_cast<size_t>(values_) || 2 * distinct > kMaxMemoSlots ||
+      memo_.size() >= kMaxMemoSlots) {
+    // Too many values to remember: when nearly every one missed, the memo rests.
+    if (misses > kMemoWindow - kMemoWindow / 64) resting_windows_ = kMemoRestWindows;
+    return;
+  }
   size_t slots = memo_.size();
   while (slots < 2 * distinct) slots *= 2;
   if (slots > memo_.size()) memo_.assign(slots, MemoSlot{});

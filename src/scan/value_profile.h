@@ -30,7 +30,8 @@ class alignas(64) ValueProfile {
   static constexpr size_t kMaxDistinct = 100000;  // distinct counting stops here
   static constexpr size_t kMemoSlots = 512;
   static constexpr size_t kMaxMemoSlots = 16384;
-  static constexpr size_t kMemoWindow = 4096;  // values between looks at the memo's size
+  static constexpr size_t kMemoWindow = 4096;     // values between looks at the memo's size
+  static constexpr size_t kMemoRestWindows = 15;  // windows a memo that found nothing rests
   static constexpr size_t kMaxMemoLength = 48;
 
   explicit ValueProfile(const ReferenceSets& references);
@@ -119,9 +120,13 @@ class alignas(64) ValueProfile {
   };
 
   void Count(const CellFacts& facts);
-  // Called every kMemoWindow values: grows the memo (emptied) when it missed often in the
-  // window and the column's values so far, repeated, would fit in a larger one.
-  void ResizeMemo();
+  // Whether this short value is looked up in the memo; counts the window's values.
+  bool UseMemo();
+  // Called every kMemoWindow short values: grows the memo (emptied) when it missed often
+  // in the window and the column's values so far, repeated, would fit in a larger one;
+  // rests it (values examined without it) for kMemoRestWindows when it missed nearly all
+  // and cannot grow.
+  void AdaptMemo();
   // Counts `raw` (trimmed: `text`) among the short values compared with the code lists;
   // its counter, or null when it is not tracked.
   int64_t* Track(std::string_view raw, std::string_view text);
@@ -147,6 +152,7 @@ class alignas(64) ValueProfile {
   std::vector<MemoSlot> memo_;                     // allocated by the first Add
   size_t memo_misses_ = 0;                         // in the current window
   size_t window_left_ = kMemoWindow;
+  size_t resting_windows_ = 0;
   std::unordered_map<std::string, int64_t, TextHash, std::equal_to<>> tracked_;
   bool too_many_tracked_ = false;
 };

@@ -100,5 +100,18 @@ TEST_F(ValueProfileTest, GrowingTheMemoKeepsEveryCount) {
   EXPECT_GT(postcodes, 0);
 }
 
+// A memo that finds nothing in a column of distinct values rests, then is tried again:
+// the repeated values that follow are counted as before.
+TEST_F(ValueProfileTest, ARestingMemoKeepsEveryCount) {
+  ValueProfile p(**references_);
+  for (int i = 0; i < 100000; ++i) p.Add(fmt::format("id-{}", i));
+  for (int i = 0; i < 100000; ++i) p.Add(i % 2 ? "9434765919" : "WBRI");
+  EXPECT_EQ(p.values(), 200000);
+  EXPECT_EQ(p.kind_matches(0), 50000);  // nhs_number
+  EXPECT_EQ(p.distinct(), ValueProfile::kMaxDistinct);
+  const auto match = p.BestCodeList();
+  EXPECT_EQ(match.list, nullptr);  // too many distinct values to compare with the lists
+}
+
 }  // namespace
 }  // namespace veil::scan
