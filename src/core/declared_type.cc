@@ -33,4 +33,8 @@ bool IsIntegerType(std::string_view declared_type) {
   return LowerCase(declared_type).find("int") != std::string::npos;
 }
 
+bool IsBinaryType(std::string_view declared_type) {
+  return LowerCase(declared_type) == "bytea";
+}
+
 }  // namespace veil

@@ -17,4 +17,8 @@ std::optional<size_t> DeclaredTextLength(std::string_view declared_type);
 // (any case).
 bool IsIntegerType(std::string_view declared_type);
 
+// True for PostgreSQL's binary type, bytea (any case): its values are read as hex text
+// ("\x0aff"), but they are bytes.
+bool IsBinaryType(std::string_view declared_type);
+
 }  // namespace veil

@@ -1,4 +1,4 @@
-// DeclaredTextLength and IsIntegerType on the type spellings of SQLite and PostgreSQL.
+// DeclaredTextLength, IsIntegerType, DeclaredIntegerDigits and IsBinaryType on the type spellings of SQLite and PostgreSQL.
 #include "core/declared_type.h"
 
 #include <gtest/gtest.h>
@@ -26,6 +26,14 @@ TEST(DeclaredTypeTest, IntegerTypesBySqlAffinity) {
   EXPECT_TRUE(IsIntegerType("SmallInt"));
   EXPECT_FALSE(IsIntegerType("TEXT"));
   EXPECT_FALSE(IsIntegerType(""));
+}
+
+TEST(DeclaredTypeTest, ByteaIsBinary) {
+  EXPECT_TRUE(IsBinaryType("bytea"));
+  EXPECT_TRUE(IsBinaryType("BYTEA"));
+  EXPECT_FALSE(IsBinaryType("text"));
+  EXPECT_FALSE(IsBinaryType("bytea[]"));
+  EXPECT_FALSE(IsBinaryType(""));
 }
 
 }  // namespace
