@@ -6,6 +6,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/declared_type.h"
 #include "core/thread_count.h"
 #include "io/registry/location.h"
 #include "scan/classify.h"
@@ -24,14 +25,16 @@ bool IsKeyColumn(const TableSchema& schema, const ColumnSchema& column) {
   });
 }
 
-// Feeds the first `take` rows of column c of `batch` into profiles[c].
-void ProfileColumn(const Batch& batch, size_t c, size_t take, scan::ValueProfile& profile) {
+// Feeds the first `take` rows of column c of `batch` into profiles[c]; `binary`: the
+// column is declared binary (bytea, read as hex text).
+void ProfileColumn(const Batch& batch, size_t c, size_t take, bool binary,
+                   scan::ValueProfile& profile) {
   const Column& column = batch.columns[c];
   for (size_t i = 0; i < take; ++i) {
     // BLOBs are bytes, not text: counted as values, never profiled as text.
     if (column.IsNull(i) || column.Text(i).empty()) {
       profile.AddEmpty();
-    } else if (column.kind(i) == CellKind::kBlob) {
+    } else if (binary || column.kind(i) == CellKind::kBlob) {
       profile.AddOpaque();
     } else {
       profile.Add(column.Text(i));
@@ -42,13 +45,14 @@ void ProfileColumn(const Batch& batch, size_t c, size_t take, scan::ValueProfile
 // Feeds the first `take` rows of `batch` into `profiles`: with `threads` > 1, thread t
 // takes columns t, t + threads, ... (each profile stays on one thread for the batch).
 // A thread that cannot be started leaves its columns to the calling thread.
-void ProfileBatch(const Batch& batch, size_t take, int threads,
+void ProfileBatch(const Batch& batch, size_t take, int threads, const std::vector<bool>& binary,
                   std::vector<scan::ValueProfile>& profiles) {
   const size_t columns = std::min(profiles.size(), batch.columns.size());
   const size_t stride =
       std::clamp<size_t>(static_cast<size_t>(threads), 1, std::max<size_t>(columns, 1));
   auto group = [&](size_t t) {
-    for (size_t c = t; c < columns; c += stride) ProfileColumn(batch, c, take, profiles[c]);
+    for (size_t c = t; c < columns; c += stride)
+      ProfileColumn(batch, c, take, binary[c], profiles[c]);
   };
   std::vector<std::jthread> workers;
   size_t t = 1;
@@ -63,7 +67,8 @@ void ProfileBatch(const Batch& batch, size_t take, int threads,
 // Feeds up to `limit` rows (-1: all) of `reader` into `profiles`; sets `whole` when the
 // table ended within the sample.
 Result<int64_t> Sample(TableReader& reader, int64_t limit, int threads,
-                       std::vector<scan::ValueProfile>& profiles, bool& whole) {
+                       const std::vector<bool>& binary, std::vector<scan::ValueProfile>& profiles,
+                       bool& whole) {
   Batch batch;
   int64_t rows = 0;
   whole = false;
@@ -75,7 +80,7 @@ Result<int64_t> Sample(TableReader& reader, int64_t limit, int threads,
     }
     size_t take = batch.rows();
     if (limit >= 0) take = std::min(take, static_cast<size_t>(limit - rows));
-    ProfileBatch(batch, take, threads, profiles);
+    ProfileBatch(batch, take, threads, binary, profiles);
     rows += static_cast<int64_t>(take);
   }
   return rows;
@@ -102,10 +107,14 @@ Result<ScanReport> Scan(const ScanOptions& options) {
     VEIL_ASSIGN_OR_RETURN(auto reader, source->Open(name));
     std::vector<scan::ValueProfile> profiles;
     profiles.reserve(schema.columns.size());
-    for (size_t c = 0; c < schema.columns.size(); ++c) profiles.emplace_back(*references);
+    std::vector<bool> binary;
+    for (const ColumnSchema& column : schema.columns) {
+      profiles.emplace_back(*references);
+      binary.push_back(IsBinaryType(column.declared_type));
+    }
     TableFinding table;
     table.table = name;
-    VEIL_ASSIGN_OR_RETURN(table.rows_sampled, Sample(*reader, options.sample_rows, threads,
+    VEIL_ASSIGN_OR_RETURN(table.rows_sampled, Sample(*reader, options.sample_rows, threads, binary,
                                                      profiles, table.read_whole));
     std::vector<scan::Classification> columns;
     for (size_t c = 0; c < schema.columns.size(); ++c) {
