@@ -41,14 +41,6 @@ const std::vector<std::string> kLast = {"Smith", "Jones", "Taylor", "Brown", "Wi
 const std::vector<std::string> kOdd = {"\\N",      "a\tb",      "back\\slash",  "  ", "'; --",
                                        "<b>x</b>", "caf\u00e9", "\u00ff\u20ac", "-",  "0x"};
 
-std::string NhsNumber(std::mt19937& random) {
-  while (true) {
-    std::string nine;
-    for (int i = 0; i < 9; ++i) nine.push_back(static_cast<char>('0' + random() % 10));
-    const int check = NhsCheckDigit(nine);
-    if (check >= 0) return nine + static_cast<char>('0' + check);
-  }
-}
 
 std::string Postcode(std::mt19937& random) {
   const std::vector<std::string> outward = {"LS6", "M14", "B33", "CR2", "SW1A", "EC1V", "NE4"};
@@ -144,7 +136,7 @@ class ScanPostgresTest : public ::testing::Test {
       keys.push_back(key);
       const std::string first = kFirst[random() % kFirst.size()];
       const std::string last = kLast[random() % kLast.size()];
-      const std::string nhs = NhsNumber(random);
+      const std::string nhs = RandomNhsNumber(random);
       const std::string email = fmt::format("{}.{}{}@mailbox.co.uk", first, last, i);
       const std::string postcode = Postcode(random);
       const std::string born = fmt::format("20{:02}-{:02}-{:02}", 5 + random() % 15,
