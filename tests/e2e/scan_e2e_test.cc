@@ -22,7 +22,6 @@ const std::vector<std::string> kFirst = {"Olivia", "Amelia", "Isla",  "Ava",    
 const std::vector<std::string> kLast = {"Smith",  "Jones",   "Taylor", "Brown",    "Williams",
                                         "Wilson", "Johnson", "Davies", "Robinson", "Wright"};
 
-
 std::string Quote(const std::string& text) {
   std::string q = "'";
   for (char c : text) q += (c == '\'') ? std::string("''") : std::string(1, c);

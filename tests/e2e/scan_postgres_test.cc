@@ -41,7 +41,6 @@ const std::vector<std::string> kLast = {"Smith", "Jones", "Taylor", "Brown", "Wi
 const std::vector<std::string> kOdd = {"\\N",      "a\tb",      "back\\slash",  "  ", "'; --",
                                        "<b>x</b>", "caf\u00e9", "\u00ff\u20ac", "-",  "0x"};
 
-
 std::string Postcode(std::mt19937& random) {
   const std::vector<std::string> outward = {"LS6", "M14", "B33", "CR2", "SW1A", "EC1V", "NE4"};
   const std::string inward = "ABDEFGHJLNPQRSTUWXYZ";
