@@ -33,4 +33,15 @@ bool IsIntegerType(std::string_view declared_type) {
   return LowerCase(declared_type).find("int") != std::string::npos;
 }
 
+std::optional<size_t> DeclaredIntegerDigits(std::string_view declared_type) {
+  const std::string type = LowerCase(declared_type);
+  if (declared_type == "smallint" || type == "int2") return size_t{4};
+  if (declared_type == "integer" || type == "int4") return size_t{9};
+  return std::nullopt;
+}
+
+bool IsBinaryType(std::string_view declared_type) {
+  return LowerCase(declared_type) == "bytea";
+}
+
 }  // namespace veil

@@ -17,4 +17,15 @@ std::optional<size_t> DeclaredTextLength(std::string_view declared_type);
 // (any case).
 bool IsIntegerType(std::string_view declared_type);
 
+// The decimal digits every value of a 16- or 32-bit integer type can hold: 4 for
+// "smallint" and 9 for "integer" (PostgreSQL's names, spelled in lower case as its
+// catalogs report them), also for INT2 and INT4 in any case; nullopt for any other type.
+// SQLite's INTEGER (its 64-bit rowid type, as SQLite schemas spell it) and bigint are
+// not limited here.
+std::optional<size_t> DeclaredIntegerDigits(std::string_view declared_type);
+
+// True for PostgreSQL's binary type, bytea (any case): its values are read as hex text
+// ("\x0aff"), but they are bytes.
+bool IsBinaryType(std::string_view declared_type);
+
 }  // namespace veil

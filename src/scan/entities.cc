@@ -101,9 +101,9 @@ class Resolver {
       Format& format = formats_[entity];
       const ColumnSchema& column = schemas_[t].columns[c];
       format.integer |= IsIntegerType(column.declared_type);
-      if (const auto limit = DeclaredTextLength(column.declared_type)) {
-        format.limit = format.limit ? std::min(*format.limit, *limit) : *limit;
-      }
+      auto limit = DeclaredTextLength(column.declared_type);
+      if (!limit) limit = DeclaredIntegerDigits(column.declared_type);  // int2/int4
+      if (limit) format.limit = format.limit ? std::min(*format.limit, *limit) : *limit;
       tables_of_[entity].insert(t);
     }
   }

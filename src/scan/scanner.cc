@@ -9,6 +9,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/declared_type.h"
 #include "core/thread_count.h"
 #include "io/registry/location.h"
 #include "scan/classify.h"
@@ -27,14 +28,16 @@ bool IsKeyColumn(const TableSchema& schema, const ColumnSchema& column) {
   });
 }
 
-// Feeds the first `take` rows of column c of `batch` into profiles[c].
-void ProfileColumn(const Batch& batch, size_t c, size_t take, scan::ValueProfile& profile) {
+// Feeds the first `take` rows of column c of `batch` into profiles[c]; `binary`: the
+// column is declared binary (bytea, read as hex text).
+void ProfileColumn(const Batch& batch, size_t c, size_t take, bool binary,
+                   scan::ValueProfile& profile) {
   const Column& column = batch.columns[c];
   for (size_t i = 0; i < take; ++i) {
     // BLOBs are bytes, not text: counted as values, never profiled as text.
     if (column.IsNull(i) || column.Text(i).empty()) {
       profile.AddEmpty();
-    } else if (column.kind(i) == CellKind::kBlob) {
+    } else if (binary || column.kind(i) == CellKind::kBlob) {
       profile.AddOpaque();
     } else {
       profile.Add(column.Text(i));
@@ -44,11 +47,11 @@ void ProfileColumn(const Batch& batch, size_t c, size_t take, scan::ValueProfile
 
 // Profiles the columns of `batch` claimed one at a time from `next` (shared by the
 // threads profiling it), until none is left: each column is claimed by one thread.
-void ProfileClaimed(const Batch& batch, size_t take, std::atomic<size_t>& next,
-                    std::vector<scan::ValueProfile>& profiles) {
+void ProfileClaimed(const Batch& batch, size_t take, const std::vector<bool>& binary,
+                    std::atomic<size_t>& next, std::vector<scan::ValueProfile>& profiles) {
   const size_t columns = std::min(profiles.size(), batch.columns.size());
   for (size_t c = next.fetch_add(1); c < columns; c = next.fetch_add(1)) {
-    ProfileColumn(batch, c, take, profiles[c]);
+    ProfileColumn(batch, c, take, binary[c], profiles[c]);
   }
 }
 
@@ -86,7 +89,8 @@ class SampleBatches {
 // its columns one at a time, the calling thread reads the next one, then joins them.
 // A worker that cannot be started leaves its share to the others.
 Result<int64_t> Sample(TableReader& reader, int64_t limit, int threads,
-                       std::vector<scan::ValueProfile>& profiles, bool& whole) {
+                       const std::vector<bool>& binary, std::vector<scan::ValueProfile>& profiles,
+                       bool& whole) {
   SampleBatches sample(reader, limit);
   std::array<Batch, 2> batches;
   std::array<size_t, 2> takes{};
@@ -99,12 +103,12 @@ Result<int64_t> Sample(TableReader& reader, int64_t limit, int threads,
       try {
         for (int t = 1; t < threads; ++t) {
           workers.emplace_back(ProfileClaimed, std::cref(batches[current]), takes[current],
-                               std::ref(next), std::ref(profiles));
+                               std::cref(binary), std::ref(next), std::ref(profiles));
         }
       } catch (const std::system_error&) {
       }
       following = sample.Read(batches[current ^ 1], takes[current ^ 1]);
-      ProfileClaimed(batches[current], takes[current], next, profiles);
+      ProfileClaimed(batches[current], takes[current], binary, next, profiles);
     }  // joins the workers
     VEIL_ASSIGN_OR_RETURN(more, std::move(following));
   }
@@ -133,10 +137,14 @@ Result<ScanReport> Scan(const ScanOptions& options) {
     VEIL_ASSIGN_OR_RETURN(auto reader, source->Open(name));
     std::vector<scan::ValueProfile> profiles;
     profiles.reserve(schema.columns.size());
-    for (size_t c = 0; c < schema.columns.size(); ++c) profiles.emplace_back(*references);
+    std::vector<bool> binary;
+    for (const ColumnSchema& column : schema.columns) {
+      profiles.emplace_back(*references);
+      binary.push_back(IsBinaryType(column.declared_type));
+    }
     TableFinding table;
     table.table = name;
-    VEIL_ASSIGN_OR_RETURN(table.rows_sampled, Sample(*reader, options.sample_rows, threads,
+    VEIL_ASSIGN_OR_RETURN(table.rows_sampled, Sample(*reader, options.sample_rows, threads, binary,
                                                      profiles, table.read_whole));
     std::vector<scan::Classification> columns;
     for (size_t c = 0; c < schema.columns.size(); ++c) {

@@ -1,4 +1,5 @@
-// DeclaredTextLength and IsIntegerType on the type spellings of SQLite and PostgreSQL.
+// DeclaredTextLength, IsIntegerType, DeclaredIntegerDigits and IsBinaryType on the type spellings
+// of SQLite and PostgreSQL.
 #include "core/declared_type.h"
 
 #include <gtest/gtest.h>
@@ -26,6 +27,24 @@ TEST(DeclaredTypeTest, IntegerTypesBySqlAffinity) {
   EXPECT_TRUE(IsIntegerType("SmallInt"));
   EXPECT_FALSE(IsIntegerType("TEXT"));
   EXPECT_FALSE(IsIntegerType(""));
+}
+
+TEST(DeclaredTypeTest, DigitsEveryValueOfANarrowIntegerTypeHolds) {
+  EXPECT_EQ(DeclaredIntegerDigits("smallint"), 4u);
+  EXPECT_EQ(DeclaredIntegerDigits("INT2"), 4u);
+  EXPECT_EQ(DeclaredIntegerDigits("integer"), 9u);
+  EXPECT_EQ(DeclaredIntegerDigits("int4"), 9u);
+  for (const char* type : {"INTEGER", "bigint", "INT8", "text", "numeric(10,0)", ""}) {
+    EXPECT_EQ(DeclaredIntegerDigits(type), std::nullopt) << type;
+  }
+}
+
+TEST(DeclaredTypeTest, ByteaIsBinary) {
+  EXPECT_TRUE(IsBinaryType("bytea"));
+  EXPECT_TRUE(IsBinaryType("BYTEA"));
+  EXPECT_FALSE(IsBinaryType("text"));
+  EXPECT_FALSE(IsBinaryType("bytea[]"));
+  EXPECT_FALSE(IsBinaryType(""));
 }
 
 }  // namespace

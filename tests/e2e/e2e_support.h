@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "core/uk_identifiers.h"
+
 namespace veil::e2e {
 
 namespace fs = std::filesystem;
@@ -29,6 +31,16 @@ inline std::string ShellQuote(const std::string& s) {
   std::string q = "'";
   for (char c : s) q += (c == '\'') ? std::string("'\\''") : std::string(1, c);
   return q + "'";
+}
+
+// A valid NHS number (mod-11 check digit) drawn from `random`.
+inline std::string RandomNhsNumber(std::mt19937& random) {
+  while (true) {
+    std::string nine;
+    for (int i = 0; i < 9; ++i) nine.push_back(static_cast<char>('0' + random() % 10));
+    const int check = NhsCheckDigit(nine);
+    if (check >= 0) return nine + static_cast<char>('0' + check);
+  }
 }
 
 inline std::string ReadFile(const fs::path& path) {

@@ -22,15 +22,6 @@ const std::vector<std::string> kFirst = {"Olivia", "Amelia", "Isla",  "Ava",    
 const std::vector<std::string> kLast = {"Smith",  "Jones",   "Taylor", "Brown",    "Williams",
                                         "Wilson", "Johnson", "Davies", "Robinson", "Wright"};
 
-std::string NhsNumber(std::mt19937& random) {
-  while (true) {
-    std::string nine;
-    for (int i = 0; i < 9; ++i) nine.push_back(static_cast<char>('0' + random() % 10));
-    const int check = NhsCheckDigit(nine);
-    if (check >= 0) return nine + static_cast<char>('0' + check);
-  }
-}
-
 std::string Quote(const std::string& text) {
   std::string q = "'";
   for (char c : text) q += (c == '\'') ? std::string("''") : std::string(1, c);
@@ -55,7 +46,7 @@ class ScanE2eTest : public ::testing::Test {
     for (int i = 1; i <= 300; ++i) {
       const std::string first = kFirst[random() % kFirst.size()];
       const std::string last = kLast[random() % kLast.size()];
-      const std::string nhs = NhsNumber(random);
+      const std::string nhs = RandomNhsNumber(random);
       const std::string email = first + "." + last + std::to_string(i) + "@mail.co.uk";
       const std::string note = "Visited " + first + " " + last + " at home; all well today.";
       const std::string dob = fmt::format("20{:02}-{:02}-{:02}", 5 + random() % 15,

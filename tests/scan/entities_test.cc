@@ -64,5 +64,24 @@ TEST(EntitiesTest, AColumnReferencingItselfIsJudgedByItsName) {
   EXPECT_EQ(report.tables[0].columns[0].entity, "case");
 }
 
+// Found by tests/e2e/scan_postgres_test.cc: a PostgreSQL `integer` key was drafted a
+// 16-digit pseudonym, which no int4 holds, so `veil anonymise` stopped on the first row.
+TEST(EntitiesTest, ADigitsPseudonymFitsTheKeysIntegerType) {
+  const std::vector<std::pair<std::string, int>> cases = {
+      {"integer", 9}, {"smallint", 4}, {"INT4", 9}, {"bigint", 16}, {"INTEGER", 16}};
+  for (const auto& [type, length] : cases) {
+    TableSchema table;
+    table.name = "episodes";
+    table.columns = {Column("episode_id", 1)};
+    table.columns[0].declared_type = type;
+    ScanReport report;
+    report.tables.resize(1);
+    ResolveEntities({table}, {{Key("episode_id")}}, report);
+    ASSERT_EQ(report.entities.size(), 1u) << type;
+    EXPECT_EQ(report.entities[0].alphabet, "digits") << type;
+    EXPECT_EQ(report.entities[0].length, length) << type;
+  }
+}
+
 }  // namespace
 }  // namespace veil::scan

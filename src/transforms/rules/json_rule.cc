@@ -1,6 +1,8 @@
 // `{json: {PATH: RULE, ...}}`: applies rules to values nested inside JSON documents
 // (PostgreSQL json/jsonb columns, or any text column holding JSON). Members the policy
-// does not list are kept. RULE is keep, drop (remove the member or element), null (JSON
+// does not list are kept, or, with `unlisted: null` or `unlisted: drop`, every string,
+// number and boolean that no listed path reaches (itself or through a value holding it)
+// becomes JSON null or is removed. RULE is keep, drop (remove the member or element), null (JSON
 // null) or any other rule kind, built with the same context as a plain column rule, so
 // entity-keyed rules read the table's key column and pseudonyms join across tables. A
 // fake that can equal real values gets an originals scan of the values at its path, so
@@ -22,6 +24,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
+#include <unordered_set>
 
 #include "policy/rule_kinds.h"
 #include "transforms/json_path.h"
@@ -41,6 +44,9 @@ struct PathAction {
   JsonPath path;
   std::unique_ptr<Rule> rule;  // kRule only
 };
+
+// What becomes of the strings, numbers and booleans no listed path reaches.
+enum class Unlisted { kKeep, kNull, kDrop };
 
 // Arrays and objects a document may open inside each other (the document itself is 1).
 constexpr size_t kMaxJsonDepth = 512;
@@ -130,16 +136,18 @@ void RemoveDiscarded(Json& document) {
 class JsonRule final : public Rule {
  public:
   // `digests` are the entity digest memos the sub-rules may use (see ForgetDigestMemos).
-  JsonRule(std::vector<PathAction> actions, std::vector<EntityDigests*> digests)
-      : actions_(std::move(actions)), digests_(std::move(digests)) {}
+  JsonRule(std::vector<PathAction> actions, Unlisted unlisted, std::vector<EntityDigests*> digests)
+      : actions_(std::move(actions)), unlisted_(unlisted), digests_(std::move(digests)) {}
 
   Status Apply(const Batch& batch, size_t column, Column& out) override {
     VEIL_RETURN_IF_ERROR(ParseDocuments(batch, column));
     scratch_ready_ = false;
+    reached_.clear();
     for (PathAction& action : actions_) {
       const Status status = RunAction(action, batch, column);
       if (!status.ok()) return status.WithContext("path " + action.path.text());
     }
+    if (unlisted_ != Unlisted::kKeep) ClearUnlisted();
     return WriteDocuments(batch, column, out);
   }
 
@@ -178,8 +186,11 @@ class JsonRule final : public Rule {
   }
 
   Status RunAction(PathAction& action, const Batch& batch, size_t column) {
-    if (action.kind == PathAction::Kind::kKeep) return Status::Ok();
+    const bool track = unlisted_ != Unlisted::kKeep;
+    if (action.kind == PathAction::Kind::kKeep && !track) return Status::Ok();
     const size_t layers = FindAll(action.path);
+    if (track) reached_.insert(matches_.begin(), matches_.end());
+    if (action.kind == PathAction::Kind::kKeep) return Status::Ok();
     if (action.kind == PathAction::Kind::kRule) {
       for (size_t layer = 0; layer < layers; ++layer) {
         VEIL_RETURN_IF_ERROR(RunLayer(*action.rule, batch, column, layer));
@@ -194,6 +205,31 @@ class JsonRule final : public Rule {
       }
     }
     return Status::Ok();
+  }
+
+  // Nulls or marks for removal every string, number and boolean that no listed path
+  // reached, itself or through a container holding it. Iterative: depth is bounded only
+  // by kMaxJsonDepth. The addresses in reached_ are compared, never followed: after
+  // parsing no value is added to a document, so none can take a reached value's address.
+  void ClearUnlisted() {
+    std::vector<Json*> pending;
+    for (size_t i = 0; i < documents_.size(); ++i) {
+      if (!(flags_[i] & kParsed)) continue;
+      pending.assign(1, &documents_[i]);
+      while (!pending.empty()) {
+        Json* value = pending.back();
+        pending.pop_back();
+        if (reached_.contains(value) || value->is_null() || value->is_discarded()) continue;
+        if (value->is_structured()) {
+          for (auto& child : *value) pending.push_back(&child);
+          continue;
+        }
+        // The document itself cannot be removed: a scalar document becomes null.
+        const bool drop = unlisted_ == Unlisted::kDrop && value != &documents_[i];
+        *value = drop ? Json(Json::value_t::discarded) : Json(nullptr);
+        flags_[i] |= drop ? (kTouched | kDropped) : kTouched;
+      }
+    }
   }
 
   // Runs `rule` on the layer-th value every row's path found, and writes results back.
@@ -287,8 +323,10 @@ class JsonRule final : public Rule {
   }
 
   std::vector<PathAction> actions_;
+  Unlisted unlisted_;
   std::vector<EntityDigests*> digests_;
   // Scratch of the current batch.
+  std::unordered_set<const Json*> reached_;  // what listed paths found (unlisted_ only)
   std::vector<Json> documents_;
   std::vector<uint8_t> flags_;
   std::vector<Json*> matches_;
@@ -310,7 +348,20 @@ struct PathArgs {
 
 struct JsonArgs {
   std::vector<PathArgs> paths;  // in policy order
+  Unlisted unlisted = Unlisted::kKeep;
 };
+
+constexpr std::string_view kUnlistedKey = "unlisted";
+
+Result<Unlisted> ParseUnlisted(const PolicyValue& value, const RuleSite& site) {
+  const std::string word = value.IsNull() ? "null" : value.IsScalar() ? value.as<std::string>() : "";
+  if (word == rule_kind::kKeep) return Unlisted::kKeep;
+  if (word == rule_kind::kNull) return Unlisted::kNull;
+  if (word == rule_kind::kDrop) return Unlisted::kDrop;
+  const RuleSpec spec{std::string(rule_kind::kJson), PolicyValue::Null(value.line()), value.line()};
+  return site.Error(spec, "unlisted takes keep, null or drop: what becomes of the strings, "
+                          "numbers and booleans no listed path reaches");
+}
 
 // Reads one path's rule the way the policy reads a column's rule.
 Result<RuleSpec> ParseInnerSpec(const PolicyValue& node, const RuleSite& site) {
@@ -376,8 +427,15 @@ Result<JsonArgs> ParseJson(const RuleSpec& spec, const RuleSite& site) {
   JsonArgs args;
   std::set<std::string> seen;
   for (const auto& [key, value] : spec.argument.entries()) {
+    if (key.IsScalar() && key.as<std::string>() == kUnlistedKey) {
+      VEIL_ASSIGN_OR_RETURN(args.unlisted, ParseUnlisted(value, site));
+      continue;
+    }
     VEIL_ASSIGN_OR_RETURN(PathArgs path, ParsePath(key, value, site, seen));
     args.paths.push_back(std::move(path));
+  }
+  if (args.paths.empty() && args.unlisted == Unlisted::kKeep) {
+    return site.Error(spec, "json lists no path: give the column keep instead");
   }
   return args;
 }
@@ -423,7 +481,7 @@ Result<std::unique_ptr<Rule>> MakeJson(const JsonArgs& args, const RuleContext& 
   for (const auto& [key, memo] : context.run.digests) {
     if (key.first == context.schema.name) digests.push_back(memo.get());
   }
-  return std::unique_ptr<Rule>(std::make_unique<JsonRule>(std::move(actions), digests));
+  return std::unique_ptr<Rule>(std::make_unique<JsonRule>(std::move(actions), args.unlisted, digests));
 }
 
 }  // namespace

@@ -281,5 +281,54 @@ TEST(JsonRuleTest, NestingUpToTheLimitStillWorksAndBracketsInStringsDoNotCount) 
   EXPECT_EQ(after["text"], std::string(5000, '[') + "\"{");
 }
 
+// `unlisted` closes the document: whatever no listed path reaches, itself or through a
+// container, is nulled or removed, so a member the policy never heard of cannot leave.
+TEST(JsonRuleTest, UnlistedNullClearsEveryScalarNoPathReaches) {
+  RuleFixture f(PolicyWith({"'$.kept': keep", "'$.child.name': {fake: first_name}",
+                            "unlisted: 'null'"}),
+                kColumns);
+  ASSERT_TRUE(f.Plan().ok());
+  const std::string in =
+      R"({"kept":{"code":"A1","n":[1,2]},"child":{"name":"Ava","age":7,"ok":true},)"
+      R"("secret":"Jane Smith","list":["x",3,null,{"deep":"y"}],"empty":null})";
+  const Json out = Parsed(MustApply(f, kDetails, Rows({in}))[0]);
+  EXPECT_EQ(out["kept"], Json::parse(R"({"code":"A1","n":[1,2]})"));
+  EXPECT_NE(out["child"]["name"], "Ava");
+  EXPECT_TRUE(out["child"]["name"].is_string());
+  EXPECT_TRUE(out["child"]["age"].is_null());
+  EXPECT_TRUE(out["child"]["ok"].is_null());
+  EXPECT_TRUE(out["secret"].is_null());
+  EXPECT_EQ(out["list"], Json::parse(R"([null,null,null,{"deep":null}])"));
+  EXPECT_TRUE(out["empty"].is_null());
+}
+
+TEST(JsonRuleTest, UnlistedDropRemovesWhatNoPathReaches) {
+  RuleFixture f(PolicyWith({"'$.code': keep", "unlisted: drop"}), kColumns);
+  ASSERT_TRUE(f.Plan().ok());
+  const Cells out =
+      MustApply(f, kDetails,
+                Rows({R"({"code":"A1","note":"Jane Smith rang","list":["x",{"y":1}],"z":null})",
+                      R"("a scalar document")", R"({"code":"B2"})"}));
+  EXPECT_EQ(out[0], R"({"code":"A1","list":[{}],"z":null})");
+  EXPECT_EQ(out[1], "null") << "the document itself is nulled, not removed";
+  EXPECT_EQ(out[2], R"({"code":"B2"})");
+}
+
+TEST(JsonRuleTest, UnlistedDefaultsToKeepAndRefusesOtherWords) {
+  RuleFixture open(PolicyWith({"'$.code': keep", "unlisted: keep"}), kColumns);
+  ASSERT_TRUE(open.Plan().ok());
+  const std::string in = R"({"code":"A1", "note":"kept as it is"})";
+  EXPECT_EQ(MustApply(open, kDetails, Rows({in}))[0], in);
+  RuleFixture bad(PolicyWith({"'$.code': keep", "unlisted: redact"}), kColumns);
+  const Status status = bad.Plan();
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.code(), ErrorCode::kPolicy);
+  EXPECT_NE(status.message().find("test-policy.yaml:16:"), std::string::npos) << status.message();
+  EXPECT_NE(status.message().find("unlisted takes keep, null or drop"), std::string::npos);
+  RuleFixture only(PolicyWith({"unlisted: 'null'"}), kColumns);
+  ASSERT_TRUE(only.Plan().ok());
+  EXPECT_EQ(MustApply(only, kDetails, Rows({R"({"a":"b"})"}))[0], R"({"a":null})");
+}
+
 }  // namespace
 }  // namespace veil
