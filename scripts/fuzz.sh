@@ -39,7 +39,7 @@ max_len_of() {
 
 dict_of() {
   case $1 in
-    json_path | json_rule) echo tests/fuzz/dict/json.dict ;;
+    json_path | json_rule | json_fields) echo tests/fuzz/dict/json.dict ;;
     *) [ -f "tests/fuzz/dict/$1.dict" ] && echo "tests/fuzz/dict/$1.dict" ;;
   esac
   return 0

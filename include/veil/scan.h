@@ -45,6 +45,10 @@ struct ColumnFinding {
   double confidence = 0;  // 0 to 1: how strongly the evidence agrees
   std::vector<std::string> evidence;  // counts and shares, never a value
   std::string review;  // why a person should look before trusting the rule; empty: none
+  // A column of JSON documents judged member by member: a finding per member path, its
+  // `column` the path ("$.child.name"), and `rule` above the `json` rule they make up.
+  std::vector<ColumnFinding> paths;
+  int64_t hidden_members = 0;  // values under member names a report may not show: dropped
 };
 
 struct TableFinding {

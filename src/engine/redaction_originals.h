@@ -1,7 +1,9 @@
 // Reads, before any output is written, the original values of every identifying column
 // of the source (those whose rule verify counts as identifying: pseudonymise, fake,
 // mask, null, drop) into RunResources::known_originals, each with what its own column's
-// rule makes of it, so `redact` can replace them wherever they turn up in free text.
+// rule makes of it, so `redact` can replace them wherever they turn up in free text. A
+// `json` column contributes the values its identifying paths reach inside each document,
+// each with what its path's rule made of it.
 // Does nothing unless a redact rule was built (RunResources::wants_known_originals).
 //
 // Values too weak for the leak search to look for (verify/leak/pattern_filter.h, with

@@ -70,8 +70,13 @@ bool IsSpecialCategoryList(std::string_view list) {
 
 class Classifier {
  public:
-  Classifier(const ColumnSchema& column, bool is_key, const ValueProfile& profile)
-      : column_(column), is_key_(is_key), p_(profile), hint_(HintFromName(column.name)) {
+  Classifier(const ColumnSchema& column, bool is_key, const ValueProfile& profile,
+             const JsonFields* json)
+      : column_(column),
+        is_key_(is_key),
+        p_(profile),
+        json_(json),
+        hint_(HintFromName(column.name)) {
     result_.finding.column = column.name;
     result_.finding.declared_type = column.declared_type;
     Evidence();
@@ -184,8 +189,35 @@ class Classifier {
     // Documents that do not parse are still documents: they may hold anything.
     const double share = Share(p_.json_documents() + p_.broken_json(), p_.values());
     if (share < kStrongShare && !(hint_ == NameHint::kJson && share >= 0.5)) return false;
+    if (p_.broken_json() > 0 || p_.json_documents() < p_.values()) {
+      Set(ColumnRole::kFreeText, "null", share,
+          "JSON documents, but not every value is one: a json rule would stop at the first "
+          "that is not");
+      return true;
+    }
+    if (json_ != nullptr && Members(share)) return true;
     Set(ColumnRole::kFreeText, "null", share,
-        "JSON documents: list the fields worth keeping under a json rule");
+        "JSON documents with no member to list: list the fields worth keeping under a json "
+        "rule");
+    return true;
+  }
+
+  // Judges the documents member by member; false when no member path can be listed.
+  bool Members(double share) {
+    result_.paths = ClassifyJsonPaths(*json_);
+    if (result_.paths.empty()) return false;
+    const int64_t hidden = json_->hidden();
+    result_.finding.evidence.push_back(
+        fmt::format("{} member paths judged one by one over {} documents", result_.paths.size(),
+                    json_->documents()));
+    if (hidden > 0) {
+      result_.finding.evidence.push_back(fmt::format(
+          "{} values under member names not shown (shaped like data, rare, or too deep)", hidden));
+    }
+    result_.finding.hidden_members = hidden;
+    Set(ColumnRole::kFreeText, "json", share,
+        "JSON documents judged member by member: members no path lists are dropped; read "
+        "the rule of each path");
     return true;
   }
 
@@ -340,15 +372,16 @@ class Classifier {
   const ColumnSchema& column_;
   bool is_key_;
   const ValueProfile& p_;
+  const JsonFields* json_;
   NameHint hint_;
   Classification result_;
 };
 
 }  // namespace
 
-Classification ClassifyColumn(const ColumnSchema& column, bool is_key,
-                              const ValueProfile& profile) {
-  return Classifier(column, is_key, profile).Decide();
+Classification ClassifyColumn(const ColumnSchema& column, bool is_key, const ValueProfile& profile,
+                              const JsonFields* json) {
+  return Classifier(column, is_key, profile, json).Decide();
 }
 
 }  // namespace veil::scan

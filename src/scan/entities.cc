@@ -129,15 +129,45 @@ class Resolver {
         k.finding.entity = EntityOf(t, c);
         k.finding.rule = Replace(k.finding.rule, k.finding.entity);
       } else if (k.shifts_dates) {
-        k.finding.rule = table.date_entity.empty() ? "{date_shift: {min_days: -90, max_days: 90}}"
-                                                   : Replace(k.finding.rule, table.date_entity);
-        if (table.date_entity.empty()) {
-          k.finding.review = "the table has no entity key: each date moves by its own offset";
-        }
+        ShiftDates(table, k);
       }
+      if (!k.paths.empty()) ResolvePaths(table, k);
       table.columns.push_back(std::move(k.finding));
     }
     return table;
+  }
+
+  static void ShiftDates(const TableFinding& table, Classification& k) {
+    k.finding.rule = table.date_entity.empty() ? "{date_shift: {min_days: -90, max_days: 90}}"
+                                               : Replace(k.finding.rule, table.date_entity);
+    if (table.date_entity.empty()) {
+      k.finding.review = "the table has no entity key: each date moves by its own offset";
+    }
+  }
+
+  // The member paths of a JSON column: an identifier is pseudonymised with the entity
+  // its name suggests when the source keys that entity (so it joins), else nulled; dates
+  // shift with the row's entity. Then the column's rule is the json rule they make up.
+  void ResolvePaths(const TableFinding& table, Classification& column) {
+    for (Classification& path : column.paths) {
+      if (path.names_entity) {
+        const std::string suggested = EntityFromName(path.words);
+        const std::string entity = suggested.empty() ? "" : EntityName(suggested);
+        if (!entity.empty() && formats_.contains(entity)) {
+          path.finding.entity = entity;
+          path.finding.rule = Replace(path.finding.rule, entity);
+        } else {
+          path.finding.rule = "null";
+          path.finding.review =
+              "an identifier inside the documents whose name matches no key of the source: "
+              "pseudonymise it with the entity it names if it should join";
+        }
+      } else if (path.shifts_dates) {
+        ShiftDates(table, path);
+      }
+      column.finding.paths.push_back(std::move(path.finding));
+    }
+    column.finding.rule = ComposeJsonRule(column.finding.paths);
   }
 
   static EntityDraft Draft(const std::string& name, const Format& format) {

@@ -79,7 +79,17 @@ std::string DraftPolicy(const ScanReport& report) {
     }
     out += "    columns:\n";
     for (const ColumnFinding& c : table.columns) {
-      out += fmt::format("      {}: {}{}\n", Key(c.column), c.rule, Comment(c.review));
+      if (c.paths.empty()) {
+        out += fmt::format("      {}: {}{}\n", Key(c.column), c.rule, Comment(c.review));
+        continue;
+      }
+      // A json rule, a path per line, so each path's review sits beside it.
+      out += fmt::format("      {}:{}\n        json:\n", Key(c.column), Comment(c.review));
+      for (const ColumnFinding& path : c.paths) {
+        out +=
+            fmt::format("          {}: {}{}\n", Key(path.column), path.rule, Comment(path.review));
+      }
+      out += "          unlisted: drop\n";
     }
   }
   return out;

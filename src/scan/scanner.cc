@@ -5,6 +5,7 @@
 #include <array>
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <system_error>
 #include <thread>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "io/registry/location.h"
 #include "scan/classify.h"
 #include "scan/entities.h"
+#include "scan/json_fields.h"
 #include "scan/reference_sets.h"
 #include "scan/value_profile.h"
 #include "veil/scan.h"
@@ -28,19 +30,38 @@ bool IsKeyColumn(const TableSchema& schema, const ColumnSchema& column) {
   });
 }
 
-// Feeds the first `take` rows of column c of `batch` into profiles[c]; `binary`: the
+// What a scan learns of one column: its cells and, once a cell opens like JSON, the
+// member paths of its documents.
+struct ColumnProfile {
+  explicit ColumnProfile(const scan::ReferenceSets& references)
+      : cells(references), references(&references) {}
+  scan::ValueProfile cells;
+  std::unique_ptr<scan::JsonFields> json;
+  const scan::ReferenceSets* references;
+};
+
+bool OpensLikeJson(std::string_view text) {
+  const size_t at = text.find_first_not_of(" \t\r\n");
+  return at != std::string_view::npos && (text[at] == '{' || text[at] == '[');
+}
+
+// Feeds the first `take` rows of column c of `batch` into `profile`; `binary`: the
 // column is declared binary (bytea, read as hex text).
-void ProfileColumn(const Batch& batch, size_t c, size_t take, bool binary,
-                   scan::ValueProfile& profile) {
+void ProfileColumn(const Batch& batch, size_t c, size_t take, bool binary, ColumnProfile& profile) {
   const Column& column = batch.columns[c];
   for (size_t i = 0; i < take; ++i) {
     // BLOBs are bytes, not text: counted as values, never profiled as text.
     if (column.IsNull(i) || column.Text(i).empty()) {
-      profile.AddEmpty();
+      profile.cells.AddEmpty();
     } else if (binary || column.kind(i) == CellKind::kBlob) {
-      profile.AddOpaque();
+      profile.cells.AddOpaque();
     } else {
-      profile.Add(column.Text(i));
+      const std::string_view text = column.Text(i);
+      profile.cells.Add(text);
+      if (OpensLikeJson(text)) {
+        if (!profile.json) profile.json = std::make_unique<scan::JsonFields>(*profile.references);
+        profile.json->Add(text);
+      }
     }
   }
 }
@@ -48,7 +69,7 @@ void ProfileColumn(const Batch& batch, size_t c, size_t take, bool binary,
 // Profiles the columns of `batch` claimed one at a time from `next` (shared by the
 // threads profiling it), until none is left: each column is claimed by one thread.
 void ProfileClaimed(const Batch& batch, size_t take, const std::vector<bool>& binary,
-                    std::atomic<size_t>& next, std::vector<scan::ValueProfile>& profiles) {
+                    std::atomic<size_t>& next, std::vector<ColumnProfile>& profiles) {
   const size_t columns = std::min(profiles.size(), batch.columns.size());
   for (size_t c = next.fetch_add(1); c < columns; c = next.fetch_add(1)) {
     ProfileColumn(batch, c, take, binary[c], profiles[c]);
@@ -89,7 +110,7 @@ class SampleBatches {
 // its columns one at a time, the calling thread reads the next one, then joins them.
 // A worker that cannot be started leaves its share to the others.
 Result<int64_t> Sample(TableReader& reader, int64_t limit, int threads,
-                       const std::vector<bool>& binary, std::vector<scan::ValueProfile>& profiles,
+                       const std::vector<bool>& binary, std::vector<ColumnProfile>& profiles,
                        bool& whole) {
   SampleBatches sample(reader, limit);
   std::array<Batch, 2> batches;
@@ -135,7 +156,7 @@ Result<ScanReport> Scan(const ScanOptions& options) {
   for (const std::string& name : source->TableNames()) {
     VEIL_ASSIGN_OR_RETURN(TableSchema schema, source->Schema(name));
     VEIL_ASSIGN_OR_RETURN(auto reader, source->Open(name));
-    std::vector<scan::ValueProfile> profiles;
+    std::vector<ColumnProfile> profiles;
     profiles.reserve(schema.columns.size());
     std::vector<bool> binary;
     for (const ColumnSchema& column : schema.columns) {
@@ -149,7 +170,8 @@ Result<ScanReport> Scan(const ScanOptions& options) {
     std::vector<scan::Classification> columns;
     for (size_t c = 0; c < schema.columns.size(); ++c) {
       const ColumnSchema& column = schema.columns[c];
-      columns.push_back(scan::ClassifyColumn(column, IsKeyColumn(schema, column), profiles[c]));
+      columns.push_back(scan::ClassifyColumn(column, IsKeyColumn(schema, column), profiles[c].cells,
+                                             profiles[c].json.get()));
     }
     report.tables.push_back(std::move(table));
     schemas.push_back(std::move(schema));

@@ -34,6 +34,11 @@ struct JsonPathStep {
   int64_t index = 0;  // kIndex; negative counts from the end
 };
 
+// True when `text` opens more than `limit` arrays and objects inside each other; brackets
+// inside strings do not count. A bound on nesting only: it does not validate the JSON.
+// Ask it before parsing text from a source: deep documents cost stack to write back.
+bool NestsDeeperThan(std::string_view text, size_t limit);
+
 class JsonPath {
  public:
   // Parses `text`; the error (kPolicy) says what was expected at which character.

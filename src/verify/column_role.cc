@@ -75,6 +75,44 @@ void NoExpectation(const RuleSpec&, const CodeLists&, ColumnRole& role) {
   role.chance_unchanged = -1;
 }
 
+// A path's rule, read as a column's rule is: a kind alone, or a one-key map. Anything
+// else the policy loader has already refused; here it is a keep (no expectation).
+RuleSpec InnerSpec(const PolicyValue& node) {
+  RuleSpec spec{std::string(rule_kind::kKeep), PolicyValue::Null(node.line()), node.line()};
+  if (node.IsNull()) {
+    spec.kind = rule_kind::kNull;
+  } else if (node.IsScalar()) {
+    spec.kind = node.as<std::string>();
+  } else if (node.IsMap() && node.size() == 1) {
+    spec.kind = node.entries().front().first.as<std::string>();
+    spec.argument = node.entries().front().second;
+  }
+  return spec;
+}
+
+void DescribeJson(const RuleSpec& spec, const CodeLists& code_lists, ColumnRole& role) {
+  role.chance_unchanged = -1;
+  if (!spec.argument.IsMap()) return;
+  for (const auto& [key, value] : spec.argument.entries()) {
+    if (!key.IsScalar() || key.as<std::string>() == "unlisted") continue;
+    auto path = JsonPath::Parse(key.as<std::string>());
+    if (!path.ok()) continue;  // refused when the policy was loaded
+    const RuleSpec inner = InnerSpec(value);
+    const ColumnRole described = DescribeColumn(&inner, code_lists);
+    JsonPathRole entry{path.value(),
+                       inner.kind,
+                       described.identifying,
+                       described.generated,
+                       described.drawn_from_list,
+                       inner.kind == rule_kind::kPseudonymise,
+                       described.entity,
+                       described.fake_kind};
+    // A nested json is text searched whole inside its document.
+    if (inner.kind == rule_kind::kJson) entry.generated = false;
+    role.json_paths.push_back(std::move(entry));
+  }
+}
+
 // What each rule kind the registry builds leads the verifier to expect, listed
 // explicitly (a test holds this table to the registry). The verifier shares the rules'
 // names, not their code.
@@ -97,7 +135,7 @@ constexpr KindRole kKindRoles[] = {
     {rule_kind::kChoice, true, false, true, DescribeChoice},
     {rule_kind::kMask, true, true, false, DescribeMask},
     {rule_kind::kNoise, true, false, false, NoExpectation},
-    {rule_kind::kJson, false, false, false, NoExpectation},
+    {rule_kind::kJson, false, false, false, DescribeJson},
     // Redacted text is the original text with spans replaced: searched token by token.
     {rule_kind::kRedact, false, false, false, NoExpectation},
 };

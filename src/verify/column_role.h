@@ -11,11 +11,26 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "policy/policy.h"
 #include "transforms/code_lists.h"
+#include "transforms/json_path.h"
 
 namespace veil {
+
+// What a `json` rule says of one path: the same flags a column's role has, for the
+// values the path reaches inside each document.
+struct JsonPathRole {
+  JsonPath path;
+  std::string rule;          // the inner rule's kind
+  bool identifying = false;  // the values it reaches must not reappear anywhere
+  bool generated = false;    // the copy's values there are the inner rule's product
+  bool drawn_from_list = false;
+  bool pseudonymised = false;
+  std::string entity;     // pseudonymise and date_shift by entity
+  std::string fake_kind;  // fake
+};
 
 struct ColumnRole {
   std::string rule = "keep";  // keep, drop, null, value, pseudonymise, fake, date_shift, ...
@@ -33,6 +48,9 @@ struct ColumnRole {
   // that never do, 1/n for a draw among n values; negative when the rule gives no
   // expectation (keep, generalise, noise, json), so the unchanged share is not checked.
   double chance_unchanged = -1;
+  // `json`: a role per listed path, in policy order (a `drop` is identifying, and what
+  // `unlisted: drop` or `null` removes needs no role: it cannot reappear).
+  std::vector<JsonPathRole> json_paths;
 };
 
 // The role of a column whose rule is `spec` (nullptr: the table is kept as it is).

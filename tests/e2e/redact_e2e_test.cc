@@ -5,6 +5,7 @@
 // `veil verify` passes.
 #include <fmt/format.h>
 #include <sqlite3.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -29,6 +30,10 @@ const std::vector<std::string> kLast = {"Okonkwo",    "Nakamura",  "Wisniewska",
 const std::vector<std::string> kWorkers = {"Hollis Brandtner", "Marguerite Oyelaran",
                                            "Torvald Sandoval", "Eulalie Kowalczyk",
                                            "Benedikt Aranda"};
+
+// Referrers, named nowhere but inside the referral documents.
+const std::vector<std::string> kReferrers = {"Ottilie Vandermeer", "Ignatius Pemberton-Lowe",
+                                             "Saoirse Abernathy", "Fenella Marchbanks"};
 
 std::string Upn(std::mt19937& random) {
   std::string rest;
@@ -99,7 +104,9 @@ class RedactE2eTest : public ::testing::Test {
         "CREATE TABLE ssd_worker (worker_id TEXT PRIMARY KEY, worker_name TEXT);\n"
         "CREATE TABLE ssd_case_note (note_id TEXT PRIMARY KEY, pers_person_id TEXT REFERENCES "
         "ssd_person(pers_person_id), worker_id TEXT REFERENCES ssd_worker(worker_id), "
-        "note_date TEXT, note_text TEXT);\n";
+        "note_date TEXT, note_text TEXT);\n"
+        "CREATE TABLE ssd_referral (referral_id TEXT PRIMARY KEY, pers_person_id TEXT "
+        "REFERENCES ssd_person(pers_person_id), referral_details_json TEXT);\n";
     for (size_t w = 0; w < kWorkers.size(); ++w) {
       workers_.push_back(kWorkers[w]);
       sql += fmt::format("INSERT INTO ssd_worker VALUES ('W{}', {});\n", 700 + w,
@@ -127,6 +134,18 @@ class RedactE2eTest : public ::testing::Test {
       sql += fmt::format(
           "INSERT INTO ssd_case_note VALUES ('N{}', {}, 'W{}', '2024-{:02}-{:02}', {});\n",
           5000 + n, Quote(c.id), 700 + n % workers_.size(), 1 + n % 12, 1 + n % 28, Quote(note));
+    }
+    // Referrers are named only inside the referral documents, and again in their summary.
+    for (int r = 0; r < 120; ++r) {
+      const Child& c = children_[r];
+      const std::string& referrer = kReferrers[r % kReferrers.size()];
+      const std::string document = nlohmann::json{
+          {"referrer", {{"name", referrer}, {"phone", Phone(500 + r)}}},
+          {"summary",
+           fmt::format("Referred by {} about {} {}; seen the same day.", referrer, c.first,
+                       c.last)}}.dump();
+      sql += fmt::format("INSERT INTO ssd_referral VALUES ('R{}', {}, {});\n", 9000 + r,
+                         Quote(c.id), Quote(document));
     }
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(source_.c_str(), &db), SQLITE_OK);
@@ -202,6 +221,25 @@ TEST_F(RedactE2eTest, ANameInTextGetsTheFakeItsOwnColumnGot) {
     EXPECT_EQ(row[0].rfind(expected_start, 0), 0u) << "the child's fakes differ in the note";
     EXPECT_NE(row[0].find("worker " + row[4] + " also saw"), std::string::npos)
         << "the worker's fake differs in the note";
+  }
+}
+
+TEST_F(RedactE2eTest, ANameInsideADocumentIsReplacedInItsNotesByItsOwnFake) {
+  ASSERT_TRUE(RunDraft());
+  EXPECT_NE(policy_.find(R"("$.referrer.name": {fake: full_name})"), std::string::npos) << policy_;
+  EXPECT_NE(policy_.find(R"("$.summary": redact)"), std::string::npos) << policy_;
+  const Rows referrals = Query(copy_, "SELECT referral_details_json FROM ssd_referral");
+  ASSERT_EQ(referrals.size(), 120u);
+  for (const auto& row : referrals) {
+    const auto document = nlohmann::json::parse(row[0]);
+    const std::string fake = document["referrer"]["name"];
+    const std::string summary = document["summary"];
+    // The referrer's name in the summary is the fake the name got in its own member.
+    EXPECT_EQ(summary.rfind("Referred by " + fake + " about ", 0), 0u) << summary;
+    EXPECT_NE(summary.find("; seen the same day."), std::string::npos) << summary;
+    for (const std::string& referrer : kReferrers) {
+      ASSERT_EQ(row[0].find(referrer), std::string::npos) << "a referrer's name survived";
+    }
   }
 }
 

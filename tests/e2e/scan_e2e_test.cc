@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <random>
 #include <set>
 
@@ -40,7 +41,9 @@ class ScanE2eTest : public ::testing::Test {
         "dob TEXT, col7 TEXT, ref TEXT, ethnicity TEXT, notes TEXT, flag TEXT, "
         "blank TEXT);\n"
         "CREATE TABLE episodes (episode_id INTEGER, person_id TEXT "
-        "REFERENCES people(person_id), start_date TEXT, reason TEXT);\n";
+        "REFERENCES people(person_id), start_date TEXT, reason TEXT);\n"
+        "CREATE TABLE referrals (referral_id TEXT PRIMARY KEY, person_id TEXT "
+        "REFERENCES people(person_id), referral_details_json TEXT);\n";
     std::mt19937 random(7);
     const std::vector<std::string> ethnicity = {"WBRI", "WIRI", "MWBC", "AIND", "BCRB"};
     for (int i = 1; i <= 300; ++i) {
@@ -60,6 +63,23 @@ class ScanE2eTest : public ::testing::Test {
       sql += fmt::format("INSERT INTO episodes VALUES ({}, 'P{}', {}, {});\n", i, 1000 + i,
                          Quote(fmt::format("2023-0{}-1{}", 1 + random() % 9, random() % 10)),
                          Quote("Concerns raised by school about " + first + "'s attendance."));
+      // A document per referral: the child's name, date of birth and key, a phone, a
+      // label and a note naming the child; member names are the source's own.
+      const std::string phone = fmt::format("07912 {:06}", 100000 + i * 7);
+      const std::string document =
+          nlohmann::json{
+              {"child", {{"name", first + " " + last}, {"dob", dob}}},
+              {"person_id", fmt::format("P{}", 1000 + i)},
+              {"contact_phone", phone},
+              {"source", i % 3 ? "School" : "Police"},
+              {"note", "Spoke to " + first + " " + last + " at school about attendance."}}
+              .dump();
+      values_.insert({phone, first + " " + last});
+      // What must not survive in a document: a fake full name may share a word with
+      // somebody's name by chance, never a whole name, a phone or an e-mail.
+      whole_values_.insert({phone, first + " " + last, nhs, email});
+      sql += fmt::format("INSERT INTO referrals VALUES ('R{}', 'P{}', {});\n", i, 1000 + i,
+                         Quote(document));
     }
     char* error = nullptr;
     ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error), SQLITE_OK) << error;
@@ -81,6 +101,7 @@ class ScanE2eTest : public ::testing::Test {
   ScratchDir dir_;
   fs::path db_path_ = dir_.path() / "care.sqlite";
   std::set<std::string> values_;
+  std::set<std::string> whole_values_;
 };
 
 TEST_F(ScanE2eTest, ClassifiesColumnsByTheirValuesWhateverTheirNames) {
@@ -140,6 +161,51 @@ TEST_F(ScanE2eTest, TheDraftDrivesAnonymiseAndVerifyToSuccess) {
   const auto verify =
       RunVeil({"verify", "--policy", draft.string(), db_path_.string(), out.string()}, kEnv);
   EXPECT_EQ(verify.exit_code, 0) << verify.out << verify.err;
+}
+
+TEST_F(ScanE2eTest, JsonMembersAreJudgedOneByOne) {
+  const auto run = RunVeil({"scan", db_path_.string(), "--format", "json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto column =
+      ColumnOf(nlohmann::json::parse(run.out), "referrals", "referral_details_json");
+  std::map<std::string, std::string> rules;
+  for (const auto& path : column["paths"]) rules[path["column"]] = path["rule"];
+  EXPECT_EQ(rules["$.child.name"], "{fake: full_name}") << column.dump(2);
+  EXPECT_EQ(rules["$.child.dob"], "{date_shift: person}");
+  EXPECT_EQ(rules["$.person_id"], "{pseudonymise: person}") << "joins with people.person_id";
+  EXPECT_EQ(rules["$.contact_phone"], "{fake: phone}");
+  EXPECT_EQ(rules["$.source"], "keep");
+  EXPECT_EQ(rules["$.note"], "redact");
+  EXPECT_EQ(column["rule"].get<std::string>().rfind("{json: {", 0), 0u);
+
+  // The draft drives anonymise: no name or phone of the documents survives in the copy,
+  // and the document's key is the pseudonym its row's key column got.
+  const fs::path draft = dir_.path() / "draft.yaml";
+  ASSERT_EQ(RunVeil({"scan", db_path_.string(), "--policy-out", draft.string()}).exit_code, 0);
+  const fs::path out = dir_.path() / "safe.sqlite";
+  const auto anonymise = RunVeil(
+      {"anonymise", "-q", "--policy", draft.string(), db_path_.string(), out.string()}, kEnv);
+  ASSERT_EQ(anonymise.exit_code, 0) << anonymise.err << ReadFile(draft);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(out.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* rows = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT person_id, referral_details_json FROM referrals", -1,
+                               &rows, nullptr),
+            SQLITE_OK);
+  int read = 0;
+  while (sqlite3_step(rows) == SQLITE_ROW) {
+    ++read;
+    const std::string key = reinterpret_cast<const char*>(sqlite3_column_text(rows, 0));
+    const std::string text = reinterpret_cast<const char*>(sqlite3_column_text(rows, 1));
+    const auto document = nlohmann::json::parse(text);
+    EXPECT_EQ(document["person_id"], key);
+    for (const std::string& value : whole_values_) {
+      EXPECT_EQ(text.find(value), std::string::npos) << "a source value survives in " << text;
+    }
+  }
+  sqlite3_finalize(rows);
+  sqlite3_close(db);
+  EXPECT_EQ(read, 300);
 }
 
 TEST_F(ScanE2eTest, ASampleReadsOnlyTheFirstRowsAndBadSamplesAreUsageErrors) {

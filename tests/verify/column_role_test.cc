@@ -63,5 +63,27 @@ TEST(ColumnRoleTest, RolesSayWhatEachKindLeadsTheVerifierToExpect) {
   EXPECT_EQ(DescribeColumn(nullptr, **lists).rule, "keep");
 }
 
+TEST(ColumnRoleTest, AJsonRuleSaysWhatEachOfItsPathsLeadsTheVerifierToExpect) {
+  auto lists = CodeLists::Builtin();
+  ASSERT_TRUE(lists.ok());
+  const ColumnRole json = Describe(Spec(rule_kind::kJson, R"({"$.child.name": {fake: full_name},
+      "$['id']": {pseudonymise: person}, "$.gone": drop, "$.sex": {choice: [M, F]},
+      "$.note": redact, "$.code": keep, unlisted: drop})"),
+                                   **lists);
+  EXPECT_FALSE(json.identifying) << "the document itself is searched, not an original";
+  EXPECT_FALSE(json.generated);
+  ASSERT_EQ(json.json_paths.size(), 6u) << "unlisted is no path";
+  const auto& name = json.json_paths[0];
+  EXPECT_EQ(name.path.text(), "$.child.name");
+  EXPECT_TRUE(name.identifying && name.generated && !name.pseudonymised);
+  const auto& id = json.json_paths[1];
+  EXPECT_EQ(id.path.text(), "$.id");
+  EXPECT_TRUE(id.identifying && id.generated && id.pseudonymised);
+  EXPECT_TRUE(json.json_paths[2].identifying && !json.json_paths[2].generated);  // drop
+  EXPECT_TRUE(json.json_paths[3].drawn_from_list);
+  EXPECT_FALSE(json.json_paths[4].identifying || json.json_paths[4].generated);  // redact
+  EXPECT_FALSE(json.json_paths[5].identifying || json.json_paths[5].generated);  // keep
+}
+
 }  // namespace
 }  // namespace veil

@@ -2,7 +2,8 @@
 // (PostgreSQL json/jsonb columns, or any text column holding JSON). Members the policy
 // does not list are kept, or, with `unlisted: null` or `unlisted: drop`, every string,
 // number and boolean that no listed path reaches (itself or through a value holding it)
-// becomes JSON null or is removed. RULE is keep, drop (remove the member or element), null (JSON
+// becomes JSON null or is removed (with drop, so are JSON nulls and the objects and arrays
+// left holding nothing reached, member names and all). RULE is keep, drop (remove the member or element), null (JSON
 // null) or any other rule kind, built with the same context as a plain column rule, so
 // entity-keyed rules read the table's key column and pseudonyms join across tables. A
 // fake that can equal real values gets an originals scan of the values at its path, so
@@ -20,6 +21,7 @@
 // without the bound a hostile cell could overflow the stack.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -50,30 +52,6 @@ enum class Unlisted { kKeep, kNull, kDrop };
 
 // Arrays and objects a document may open inside each other (the document itself is 1).
 constexpr size_t kMaxJsonDepth = 512;
-
-// True when `text` opens more than `limit` arrays and objects inside each other; brackets
-// inside strings do not count. A bound on nesting only: it does not validate the JSON.
-bool NestsDeeperThan(std::string_view text, size_t limit) {
-  size_t depth = 0;
-  bool in_string = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;  // the escaped character
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > limit) return true;
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
-    }
-  }
-  return false;
-}
 
 // Per-row flags of the current batch.
 constexpr uint8_t kParsed = 1;   // the cell held a document (not NULL or empty)
@@ -207,27 +185,48 @@ class JsonRule final : public Rule {
     return Status::Ok();
   }
 
-  // Nulls or marks for removal every string, number and boolean that no listed path
-  // reached, itself or through a container holding it. Iterative: depth is bounded only
-  // by kMaxJsonDepth. The addresses in reached_ are compared, never followed: after
-  // parsing no value is added to a document, so none can take a reached value's address.
+  // Nulls, or marks for removal, every string, number and boolean that no listed path
+  // reached, itself or through a container holding it. With `unlisted: drop`, JSON nulls
+  // and containers left holding nothing reached go too, so no member name of the source
+  // survives but on the way to a listed value. Iterative: depth is bounded only by
+  // kMaxJsonDepth. The addresses in reached_ are compared, never followed: after parsing
+  // no value is added to a document, so none can take a reached value's address.
   void ClearUnlisted() {
-    std::vector<Json*> pending;
+    const bool drop = unlisted_ == Unlisted::kDrop;
+    std::vector<Json*> pending, order;
+    std::unordered_set<const Json*> holding;  // reached, or holding a reached value
     for (size_t i = 0; i < documents_.size(); ++i) {
       if (!(flags_[i] & kParsed)) continue;
       pending.assign(1, &documents_[i]);
-      while (!pending.empty()) {
+      order.clear();
+      while (!pending.empty()) {  // parents before their children
         Json* value = pending.back();
         pending.pop_back();
-        if (reached_.contains(value) || value->is_null() || value->is_discarded()) continue;
-        if (value->is_structured()) {
+        order.push_back(value);
+        if (value->is_structured() && !reached_.contains(value)) {
           for (auto& child : *value) pending.push_back(&child);
+        }
+      }
+      holding.clear();
+      for (auto it = order.rbegin(); it != order.rend(); ++it) {  // children first
+        Json* value = *it;
+        if (reached_.contains(value) || value->is_discarded()) {
+          holding.insert(value);
+          continue;
+        }
+        if (value->is_structured()) {
+          const bool holds = std::any_of(value->begin(), value->end(), [&](const Json& child) {
+            return holding.contains(&child);
+          });
+          if (holds) holding.insert(value);
+          if (holds || !drop || value == &documents_[i]) continue;
+        } else if (value->is_null() && !drop) {
           continue;
         }
         // The document itself cannot be removed: a scalar document becomes null.
-        const bool drop = unlisted_ == Unlisted::kDrop && value != &documents_[i];
-        *value = drop ? Json(Json::value_t::discarded) : Json(nullptr);
-        flags_[i] |= drop ? (kTouched | kDropped) : kTouched;
+        const bool remove = drop && value != &documents_[i];
+        *value = remove ? Json(Json::value_t::discarded) : Json(nullptr);
+        flags_[i] |= remove ? (kTouched | kDropped) : kTouched;
       }
     }
   }
@@ -354,13 +353,16 @@ struct JsonArgs {
 constexpr std::string_view kUnlistedKey = "unlisted";
 
 Result<Unlisted> ParseUnlisted(const PolicyValue& value, const RuleSite& site) {
-  const std::string word = value.IsNull() ? "null" : value.IsScalar() ? value.as<std::string>() : "";
+  const std::string word = value.IsNull()     ? "null"
+                           : value.IsScalar() ? value.as<std::string>()
+                                              : "";
   if (word == rule_kind::kKeep) return Unlisted::kKeep;
   if (word == rule_kind::kNull) return Unlisted::kNull;
   if (word == rule_kind::kDrop) return Unlisted::kDrop;
   const RuleSpec spec{std::string(rule_kind::kJson), PolicyValue::Null(value.line()), value.line()};
-  return site.Error(spec, "unlisted takes keep, null or drop: what becomes of the strings, "
-                          "numbers and booleans no listed path reaches");
+  return site.Error(spec,
+                    "unlisted takes keep, null or drop: what becomes of the strings, "
+                    "numbers and booleans no listed path reaches");
 }
 
 // Reads one path's rule the way the policy reads a column's rule.
@@ -481,7 +483,8 @@ Result<std::unique_ptr<Rule>> MakeJson(const JsonArgs& args, const RuleContext& 
   for (const auto& [key, memo] : context.run.digests) {
     if (key.first == context.schema.name) digests.push_back(memo.get());
   }
-  return std::unique_ptr<Rule>(std::make_unique<JsonRule>(std::move(actions), args.unlisted, digests));
+  return std::unique_ptr<Rule>(
+      std::make_unique<JsonRule>(std::move(actions), args.unlisted, digests));
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 
 #include "core/uk_identifiers.h"
 #include "policy/rule_kinds.h"
+#include "verify/checks/json_documents.h"
 #include "verify/leak/dense_ids.h"
 #include "verify/leak/hash.h"
 #include "verify/leak/strong_original.h"
@@ -14,12 +15,14 @@
 namespace veil {
 namespace {
 
-// The columns of `table` whose originals identify someone.
+// The columns of `table` whose originals identify someone: whole cells, or the values
+// identifying paths reach inside documents.
 std::vector<size_t> IdentifyingColumns(const VerifiedTable& table) {
   std::vector<size_t> columns;
   if (table.action != TableAction::kAnonymise) return columns;
   for (size_t c = 0; c < table.columns.size(); ++c) {
-    if (table.columns[c].role.identifying) columns.push_back(c);
+    const ColumnRole& role = table.columns[c].role;
+    if (role.identifying || HasIdentifyingPaths(role)) columns.push_back(c);
   }
   return columns;
 }
@@ -89,8 +92,10 @@ LeakCheck::LeakCheck(const VerifyPlan& plan, const VerifyPolicy& policy, int thr
     if (table.in_copy()) {
       scans.assign(table.copy->columns.size(), ColumnScan{});
       for (const auto& column : table.columns) {
-        if (column.copy_index < 0 || !column.role.generated) continue;
+        if (column.copy_index < 0) continue;
         ColumnScan& scan = scans[static_cast<size_t>(column.copy_index)];
+        if (ProducesValues(column.role)) scan.documents = &column.role;
+        if (!column.role.generated) continue;
         scan.generated = true;
         scan.searched = !column.role.drawn_from_list;
         if (column.role.rule == rule_kind::kFake)
@@ -111,9 +116,12 @@ Status LeakCheck::CollectOriginals(Source& original) {
     const std::vector<size_t> columns = IdentifyingColumns(table);
     if (columns.empty()) continue;
     std::vector<uint32_t> origin_ids;
-    std::vector<bool> identifier;  // per identifying column: pseudonymised
+    std::vector<bool> identifier;              // per identifying column: pseudonymised
+    std::vector<const ColumnRole*> documents;  // per identifying column: its json paths
     for (size_t c : columns) {
-      identifier.push_back(table.columns[c].role.rule == rule_kind::kPseudonymise);
+      const ColumnRole& role = table.columns[c].role;
+      identifier.push_back(role.rule == rule_kind::kPseudonymise);
+      documents.push_back(role.json_paths.empty() ? nullptr : &role);
       origin_ids.push_back(static_cast<uint32_t>(origins_.size()));
       origins_.emplace_back(table.id, c);
     }
@@ -125,9 +133,15 @@ Status LeakCheck::CollectOriginals(Source& original) {
       for (size_t k = 0; k < columns.size(); ++k) {
         const Column& column = batch.columns[columns[k]];
         for (size_t i = 0; i < column.size(); ++i) {
-          if (!column.IsNull(i) && !column.Text(i).empty()) {
+          if (column.IsNull(i) || column.Text(i).empty()) continue;
+          if (documents[k] == nullptr) {
             set.Add(column.Text(i), origin_ids[k], identifier[k]);
+            continue;
           }
+          AppendDocumentOriginals(column.Text(i), *documents[k],
+                                  [&](std::string_view value, bool pseudonymised) {
+                                    set.Add(value, origin_ids[k], pseudonymised);
+                                  });
         }
       }
     }
@@ -193,6 +207,17 @@ size_t LeakCheck::ScanGenerated(const LeakScanner& scanner, const ColumnScan& sc
   return whole;
 }
 
+size_t LeakCheck::ScanDocuments(const LeakScanner& scanner, const ColumnRole& role,
+                                const Column& column, Buffers& buffers) const {
+  SplitForSearch(column, role, buffers.split);
+  // The produced values first, as a produced column; their rows are the documents'.
+  const size_t whole = ScanGenerated(scanner, ColumnScan{}, buffers.split.produced, buffers);
+  std::vector<LeakHit>& hits = buffers.hits;
+  for (LeakHit& hit : hits) hit.row = static_cast<uint32_t>(buffers.split.row_of[hit.row]);
+  scanner.ScanColumn(buffers.split.rest, LeakScope::kTokens, hits);
+  return whole;
+}
+
 void LeakCheck::Scan(const LeakScanner& scanner, size_t table, const Batch& batch, HitMap& out,
                      Buffers& buffers) const {
   std::vector<LeakHit>& buffer = buffers.hits;
@@ -203,6 +228,8 @@ void LeakCheck::Scan(const LeakScanner& scanner, size_t table, const Batch& batc
     size_t whole = 0;
     if (scan.generated) {
       whole = ScanGenerated(scanner, scan, batch.columns[c], buffers);
+    } else if (scan.documents != nullptr) {
+      whole = ScanDocuments(scanner, *scan.documents, batch.columns[c], buffers);
     } else {
       scanner.ScanColumn(batch.columns[c], LeakScope::kTokens, buffer);
     }

@@ -34,6 +34,7 @@
 #include "io/source.h"
 #include "policy/policy.h"
 #include "verify/check.h"
+#include "verify/checks/json_documents.h"
 #include "verify/leak/scanner.h"
 #include "verify/row_tally.h"
 
@@ -85,9 +86,13 @@ class LeakCheck : public Check {
     bool generated = false;  // whole values of every original, tokens of strong ones
     // For a fake: true if a cell's whole value can belong to nobody (no strong search).
     bool (*honest)(std::string_view) = nullptr;
+    // A json column some of whose paths produce values: those are searched as produced
+    // cells, the rest of each document as kept text (verify/checks/json_documents.h).
+    const ColumnRole* documents = nullptr;
   };
   struct Buffers {  // per scanning thread
     std::vector<LeakHit> hits, strong;
+    SplitDocuments split;
   };
   using HitMap = std::map<std::pair<size_t, size_t>, Hits>;  // (table id, copy column)
   struct Job {
@@ -100,6 +105,10 @@ class LeakCheck : public Check {
   // Appends to buffers.hits what a column a rule produced holds: every original as the
   // whole value, strong ones inside the text. Returns how many hits are whole values.
   size_t ScanGenerated(const LeakScanner& scanner, const ColumnScan& scan, const Column& column,
+                       Buffers& buffers) const;
+  // The same for a column of documents: the values `role`'s generated paths produced as
+  // whole values (and strong originals inside), the rest of each document token by token.
+  size_t ScanDocuments(const LeakScanner& scanner, const ColumnRole& role, const Column& column,
                        Buffers& buffers) const;
   // How a copy column is searched (a column the plan does not know: as free text).
   ColumnScan ScanOf(size_t table, size_t copy_column) const;

@@ -284,9 +284,9 @@ TEST(JsonRuleTest, NestingUpToTheLimitStillWorksAndBracketsInStringsDoNotCount) 
 // `unlisted` closes the document: whatever no listed path reaches, itself or through a
 // container, is nulled or removed, so a member the policy never heard of cannot leave.
 TEST(JsonRuleTest, UnlistedNullClearsEveryScalarNoPathReaches) {
-  RuleFixture f(PolicyWith({"'$.kept': keep", "'$.child.name': {fake: first_name}",
-                            "unlisted: 'null'"}),
-                kColumns);
+  RuleFixture f(
+      PolicyWith({"'$.kept': keep", "'$.child.name': {fake: first_name}", "unlisted: 'null'"}),
+      kColumns);
   ASSERT_TRUE(f.Plan().ok());
   const std::string in =
       R"({"kept":{"code":"A1","n":[1,2]},"child":{"name":"Ava","age":7,"ok":true},)"
@@ -303,15 +303,19 @@ TEST(JsonRuleTest, UnlistedNullClearsEveryScalarNoPathReaches) {
 }
 
 TEST(JsonRuleTest, UnlistedDropRemovesWhatNoPathReaches) {
-  RuleFixture f(PolicyWith({"'$.code': keep", "unlisted: drop"}), kColumns);
+  RuleFixture f(PolicyWith({"'$.code': keep", "'$.child.id': keep", "unlisted: drop"}), kColumns);
   ASSERT_TRUE(f.Plan().ok());
   const Cells out =
       MustApply(f, kDetails,
                 Rows({R"({"code":"A1","note":"Jane Smith rang","list":["x",{"y":1}],"z":null})",
-                      R"("a scalar document")", R"({"code":"B2"})"}));
-  EXPECT_EQ(out[0], R"({"code":"A1","list":[{}],"z":null})");
+                      R"("a scalar document")", R"({"code":"B2"})",
+                      R"({"child":{"id":7,"name":"Jane"},"Jane Smith":{"seen":true}})"}));
+  // Emptied containers and JSON nulls go too: no member name is left but on the way to a
+  // listed value ("Jane Smith" was a member name).
+  EXPECT_EQ(out[0], R"({"code":"A1"})");
   EXPECT_EQ(out[1], "null") << "the document itself is nulled, not removed";
   EXPECT_EQ(out[2], R"({"code":"B2"})");
+  EXPECT_EQ(out[3], R"({"child":{"id":7}})");
 }
 
 TEST(JsonRuleTest, UnlistedDefaultsToKeepAndRefusesOtherWords) {
