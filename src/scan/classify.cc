@@ -40,6 +40,8 @@ std::string_view FakeForHint(NameHint hint) {
       return "postcode";
     case NameHint::kAddress:
       return "address_line";
+    case NameHint::kTown:
+      return "city";
     case NameHint::kNhsNumber:
       return "nhs_number";
     case NameHint::kUpn:
@@ -51,6 +53,12 @@ std::string_view FakeForHint(NameHint hint) {
     default:
       return "";
   }
+}
+
+// A town is identifying only with more (a quasi-identifier); other fakes replace a
+// person's own detail.
+ColumnRole RoleOfFake(NameHint hint) {
+  return hint == NameHint::kTown ? ColumnRole::kQuasiIdentifier : ColumnRole::kDirectIdentifier;
 }
 
 bool SharesAWord(std::string_view column, std::string_view list) {
@@ -148,7 +156,7 @@ class Classifier {
     if (is_key_ || hint_ == NameHint::kIdentifier)
       return Identifier(0.5, "no value in the sample: judged by its name and keys");
     if (const auto fake = FakeForHint(hint_); !fake.empty()) {
-      return Set(ColumnRole::kDirectIdentifier, fmt::format("{{fake: {}}}", fake), 0.5,
+      return Set(RoleOfFake(hint_), fmt::format("{{fake: {}}}", fake), 0.5,
                  "no value in the sample: judged by its name");
     }
     return Set(ColumnRole::kNonPersonal, "null", 0.3,
@@ -279,8 +287,11 @@ class Classifier {
 
   bool ByHint() {
     if (const auto fake = FakeForHint(hint_); !fake.empty()) {
-      Set(ColumnRole::kDirectIdentifier, fmt::format("{{fake: {}}}", fake), 0.6,
-          fmt::format("judged by its name; its values do not look like {}", NameHintLabel(hint_)));
+      // A town is a word or two: its name is the evidence there is.
+      Set(RoleOfFake(hint_), fmt::format("{{fake: {}}}", fake), 0.6,
+          hint_ == NameHint::kTown ? ""
+                                   : fmt::format("judged by its name; its values do not look like {}",
+                                                 NameHintLabel(hint_)));
       return true;
     }
     switch (hint_) {

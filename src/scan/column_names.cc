@@ -25,7 +25,7 @@ bool HasPair(const std::vector<std::string>& words, std::string_view a, std::str
 
 bool IsIdWord(std::string_view word) {
   return word == "id" || word == "ref" || word == "number" || word == "no" || word == "key" ||
-         word == "uuid" || word == "guid" || word == "urn" || word == "reference";
+         word == "uuid" || word == "guid" || word == "urn" || word == "uprn" || word == "reference";
 }
 
 // Words of a special category (GDPR Art. 9): origin, religion, health, sexuality.
@@ -135,7 +135,8 @@ NameHint HintFromName(std::string_view name) {
       HasPair(w, "family", "name")) {
     return NameHint::kLastName;
   }
-  if (HasAny(w, {"address", "addr", "street", "town", "city", "uprn"})) return NameHint::kAddress;
+  if (HasAny(w, {"town", "city"})) return NameHint::kTown;
+  if (HasAny(w, {"address", "addr", "street"})) return NameHint::kAddress;
   if (HasHealthWord(w)) return NameHint::kSensitive;
   if (HasOriginWord(w)) return NameHint::kNationality;
   if (HasAny(w, {"sex", "gender"})) return NameHint::kSex;
@@ -154,16 +155,17 @@ NameHint HintFromName(std::string_view name) {
 
 std::string EntityFromName(std::string_view name) {
   const auto w = NameWords(name);
-  for (size_t i = w.size(); i-- > 1;) {
-    // A URN (unique reference number) is a number of one register, wherever it is found.
-    if (w[i] == "urn") return w[i];
-    if (IsIdWord(w[i])) return w[i - 1];
+  for (size_t i = w.size(); i-- > 0;) {
+    // A URN (unique reference number) is a number of one register, wherever it is found,
+    // and so is a UPRN (a property's).
+    if (w[i] == "urn" || w[i] == "uprn") return w[i];
+    if (i > 0 && IsIdWord(w[i])) return w[i - 1];
   }
   return "";
 }
 
 std::string_view NameHintLabel(NameHint hint) {
-  static constexpr std::array<std::pair<NameHint, std::string_view>, 21> kLabels = {{
+  static constexpr std::array<std::pair<NameHint, std::string_view>, 22> kLabels = {{
       {NameHint::kNone, "nothing"},
       {NameHint::kIdentifier, "an identifier"},
       {NameHint::kFirstName, "a first name"},
@@ -173,6 +175,7 @@ std::string_view NameHintLabel(NameHint hint) {
       {NameHint::kPhone, "a phone number"},
       {NameHint::kPostcode, "a postcode"},
       {NameHint::kAddress, "an address"},
+      {NameHint::kTown, "a town or city"},
       {NameHint::kNhsNumber, "an NHS number"},
       {NameHint::kUpn, "a UPN"},
       {NameHint::kNiNumber, "an NI number"},

@@ -21,6 +21,7 @@ enum class NameHint {
   kPhone,
   kPostcode,
   kAddress,
+  kTown,  // a town or city: a quasi-identifier, like a postcode district
   kNhsNumber,
   kUpn,
   kNiNumber,
@@ -43,8 +44,8 @@ NameHint HintFromName(std::string_view name);
 
 // For an identifier column, the entity its name suggests: the word before the final
 // id/ref/number ("cine_referral_id" -> referral, "pers_person_id" -> person), or "urn"
-// for any URN (one register: a provider's URN joins wherever it appears); empty when the
-// name is only "id".
+// for any URN (one register: a provider's URN joins wherever it appears), "uprn" for any
+// UPRN (a property's number, likewise); empty when the name is only "id".
 std::string EntityFromName(std::string_view name);
 
 // "first_name", "email", ... for evidence lines.

@@ -42,6 +42,9 @@ void DescribePseudonymise(const RuleSpec& spec, const CodeLists&, ColumnRole& ro
 
 void DescribeFake(const RuleSpec& spec, const CodeLists&, ColumnRole& role) {
   role.fake_kind = Scalar(spec.argument);
+  // A town is a quasi-identifier and a public place name: its originals are not searched
+  // for (a local authority's name is often a child's town).
+  if (role.fake_kind == "city") role.identifying = false;
 }
 
 void DescribeDateShift(const RuleSpec& spec, const CodeLists&, ColumnRole& role) {

@@ -73,7 +73,15 @@ class RedactRule final : public Rule {
             DayOffset(DigestWord((*digests)[row], EntityDigests::kShiftWordOffset), shift_->range);
       }
       redacted_.clear();
+      faked_ = tag_fakes_ = false;
       VEIL_RETURN_IF_ERROR(Redact(batch, row, text, offset));
+      // Replacements made word by word can line up into somebody's original ("Rosie"
+      // then "Atkins"): the text is redacted again with tags for them.
+      if (faked_ && HoldsKnownOriginal(redacted_)) {
+        redacted_.clear();
+        tag_fakes_ = true;
+        VEIL_RETURN_IF_ERROR(Redact(batch, row, text, offset));
+      }
       if (limit_ && CountCodePoints(redacted_) > *limit_) {
         return RowError(
             batch, row,
@@ -100,8 +108,9 @@ class RedactRule final : public Rule {
   Status Replace(const Batch& batch, size_t row, const TextSpan& span, std::string_view original,
                  std::optional<int> offset) {
     if (span.kind == SpanKind::kKnownOriginal) {
-      std::string_view replacement =
-          tags_ ? originals_.Tag(span.detail) : originals_.Replacement(span.detail);
+      faked_ = true;
+      std::string_view replacement = tags_ || tag_fakes_ ? originals_.Tag(span.detail)
+                                                         : originals_.Replacement(span.detail);
       // A column's fake can hold another person's original as a word ("chloe.jones@..."
       // when a child is called Chloe): inside text that is a leak, so the tag is used.
       if (replacement.empty() || (!tags_ && HoldsKnownOriginal(replacement))) {
@@ -117,7 +126,7 @@ class RedactRule final : public Rule {
       }
     }
     auto& faker = fakers_[static_cast<size_t>(span.kind)];
-    if (tags_ || !faker) {
+    if (tags_ || tag_fakes_ || !faker) {
       redacted_.append(InfoOf(span.kind).tag);
       return Status::Ok();
     }
@@ -129,6 +138,7 @@ class RedactRule final : public Rule {
                                   faker->kind().name(), ValueFaker::kMaxDraws));
     }
     redacted_.append(*fake);
+    faked_ = true;
     return Status::Ok();
   }
 
@@ -140,6 +150,8 @@ class RedactRule final : public Rule {
   std::optional<RowDateShift> shift_;
   std::optional<size_t> limit_;
   std::string redacted_;
+  bool faked_ = false;      // the current text holds a replacement other than a tag
+  bool tag_fakes_ = false;  // every span but dates gets a tag (replacements met an original)
 };
 
 struct RedactArgs {

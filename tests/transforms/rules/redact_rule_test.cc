@@ -70,6 +70,34 @@ TEST_F(RedactRuleTest, KnownOriginalsBecomeWhatTheirColumnsMadeOfThem) {
             "Spoke to " + fake_first_ + " (ref " + pseudonym_ + ") about school.");
 }
 
+TEST_F(RedactRuleTest, FakesThatLineUpIntoAnOriginalBecomeTags) {
+  const auto row = Row("C100234", "Jane", "2021-04-03", "Met Dr Quenby Ashcombe today.");
+  Plan("redact", row);
+  const std::string first = One(*fixture_, kNotes, row);
+  ASSERT_EQ(first.rfind("Met Dr ", 0), 0u) << first;
+  const std::string fakes = first.substr(7, first.size() - 7 - std::string(" today.").size());
+  ASSERT_NE(fakes.find(' '), std::string::npos) << "each word faked: " << first;
+  // The same draws, once somebody's original is the two fakes side by side.
+  Plan("redact", row);
+  fixture_->run().known_originals.Add(fakes, "Someone Else", "[FULL_NAME]");
+  const std::string again = One(*fixture_, kNotes, row);
+  EXPECT_EQ(again.find(fakes), std::string::npos) << again;
+  EXPECT_EQ(again.rfind("Met Dr ", 0), 0u) << again;
+  EXPECT_NE(again.find("[NAME]"), std::string::npos) << again;
+  EXPECT_NE(again.find(" today."), std::string::npos) << again;
+}
+
+TEST_F(RedactRuleTest, ColumnFakesThatLineUpIntoAnOriginalBecomeTags) {
+  const auto row = Row("C100234", "Jane", "2021-04-03", "Saw Jane Quenby at home.");
+  Plan("redact", row);
+  auto& originals = fixture_->run().known_originals;
+  originals.Add("Quenby", "Zorrowitz", "[LAST_NAME]");
+  // Each word becomes its own column's fake; side by side they are somebody's original.
+  originals.Add(fake_first_ + " Zorrowitz", "Someone Else", "[FULL_NAME]");
+  const std::string note = One(*fixture_, kNotes, row);
+  EXPECT_EQ(note, "Saw [FIRST_NAME] [LAST_NAME] at home.");
+}
+
 TEST_F(RedactRuleTest, DatesMoveWithTheRowsEntity) {
   const auto row = Row("C100234", "Jane", "2021-04-03", "Seen 03/04/2021 and on 2021-04-03.");
   Plan("redact", row);
