@@ -6,21 +6,16 @@
 
 #include <fmt/format.h>
 
+#include "scan/reference_sets_test_base.h"
+
 namespace veil::scan {
 namespace {
 
-class ClassifyTest : public ::testing::Test {
+class ClassifyTest : public ReferenceSetsTest {
  protected:
-  static void SetUpTestSuite() {
-    auto loaded = ReferenceSets::Load();
-    ASSERT_TRUE(loaded.ok()) << loaded.status().message();
-    references_ = new std::shared_ptr<const ReferenceSets>(loaded.value());
-  }
-  static void TearDownTestSuite() { delete references_; }
-
   Classification Classify(const std::string& name, const std::vector<std::string>& values,
                           bool is_key = false, int empties = 0) {
-    ValueProfile profile(**references_);
+    ValueProfile profile(references());
     for (const auto& v : values) profile.Add(v);
     for (int i = 0; i < empties; ++i) profile.AddEmpty();
     ColumnSchema column;
@@ -33,10 +28,7 @@ class ClassifyTest : public ::testing::Test {
     for (int i = 0; i < times; ++i) out.insert(out.end(), values.begin(), values.end());
     return out;
   }
-
-  static std::shared_ptr<const ReferenceSets>* references_;
 };
-std::shared_ptr<const ReferenceSets>* ClassifyTest::references_ = nullptr;
 
 TEST_F(ClassifyTest, ValuesDecideWhateverTheName) {
   const auto nhs = Classify("col7", Repeat({"9434765919", "943 476 5919"}, 20));

@@ -9,19 +9,13 @@
 #include <map>
 
 #include "scan/classify.h"
+#include "scan/reference_sets_test_base.h"
 
 namespace veil::scan {
 namespace {
 
-class JsonFieldsTest : public ::testing::Test {
+class JsonFieldsTest : public ReferenceSetsTest {
  protected:
-  static void SetUpTestSuite() {
-    auto loaded = ReferenceSets::Load();
-    ASSERT_TRUE(loaded.ok()) << loaded.status().message();
-    references_ = new std::shared_ptr<const ReferenceSets>(loaded.value());
-  }
-  static void TearDownTestSuite() { delete references_; }
-
   static std::vector<std::string> Paths(const JsonFields& fields) {
     std::vector<std::string> paths;
     for (const JsonFieldPath* p : fields.Listed()) paths.push_back(p->path);
@@ -33,13 +27,10 @@ class JsonFieldsTest : public ::testing::Test {
     }
     return nullptr;
   }
-
-  static std::shared_ptr<const ReferenceSets>* references_;
 };
-std::shared_ptr<const ReferenceSets>* JsonFieldsTest::references_ = nullptr;
 
 TEST_F(JsonFieldsTest, MembersAndArrayElementsBecomePathsProfiledAsColumns) {
-  JsonFields fields(**references_);
+  JsonFields fields(references());
   for (int i = 0; i < 30; ++i) {
     fields.Add(fmt::format(
         R"( {{"child": {{"name": "Olivia Smith", "dob": "2015-03-0{}"}},
@@ -64,7 +55,7 @@ TEST_F(JsonFieldsTest, MembersAndArrayElementsBecomePathsProfiledAsColumns) {
 }
 
 TEST_F(JsonFieldsTest, MemberNamesThatMayBeDataAreCountedNeverListed) {
-  JsonFields fields(**references_);
+  JsonFields fields(references());
   for (int i = 0; i < 40; ++i) {
     // An object keyed by a person's name, by a capitalised listed first name, and by an
     // identifier seen once: none may appear in a report.
@@ -78,7 +69,7 @@ TEST_F(JsonFieldsTest, MemberNamesThatMayBeDataAreCountedNeverListed) {
 }
 
 TEST_F(JsonFieldsTest, BrokenDeepAndCrowdedDocumentsAreBounded) {
-  JsonFields fields(**references_);
+  JsonFields fields(references());
   fields.Add(R"({"a": )");
   fields.Add(std::string(600, '[') + std::string(600, ']'));
   fields.Add(std::string(JsonFields::kMaxDocumentBytes + 1, ' ') + "{}");
@@ -104,7 +95,7 @@ TEST_F(JsonFieldsTest, BrokenDeepAndCrowdedDocumentsAreBounded) {
 }
 
 TEST_F(JsonFieldsTest, EachPathIsJudgedAsAColumnAndTheRuleDropsTheRest) {
-  JsonFields fields(**references_);
+  JsonFields fields(references());
   const char* first[] = {"Olivia", "George", "Harry", "Amelia"};
   for (int i = 0; i < 40; ++i) {
     fields.Add(fmt::format(R"({{"child_name": "{} Smith", "email": "p{}@mail.co.uk",
@@ -127,7 +118,7 @@ TEST_F(JsonFieldsTest, EachPathIsJudgedAsAColumnAndTheRuleDropsTheRest) {
   EXPECT_NE(rule.find(", unlisted: drop}}"), std::string::npos) << rule;
 
   // The column: a json rule when every value is a document, else null.
-  ValueProfile cells(**references_);
+  ValueProfile cells(references());
   for (int i = 0; i < 40; ++i) cells.Add(R"({"status": "open"})");
   ColumnSchema column;
   column.name = "details_json";

@@ -9,23 +9,15 @@
 #include <set>
 #include <string>
 
+#include "scan/reference_sets_test_base.h"
+
 namespace veil::scan {
 namespace {
 
-class ValueProfileTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    auto loaded = ReferenceSets::Load();
-    ASSERT_TRUE(loaded.ok()) << loaded.status().message();
-    references_ = new std::shared_ptr<const ReferenceSets>(loaded.value());
-  }
-  static void TearDownTestSuite() { delete references_; }
-  static std::shared_ptr<const ReferenceSets>* references_;
-};
-std::shared_ptr<const ReferenceSets>* ValueProfileTest::references_ = nullptr;
+class ValueProfileTest : public ReferenceSetsTest {};
 
 TEST_F(ValueProfileTest, RepeatedValuesAreCountedEveryTime) {
-  ValueProfile p(**references_);
+  ValueProfile p(references());
   const std::string long_note(ValueProfile::kMaxMemoLength + 10, 'x');
   for (int i = 0; i < 1000; ++i) {
     p.Add("9434765919");                   // an NHS number, remembered after the first
@@ -44,21 +36,21 @@ TEST_F(ValueProfileTest, RepeatedValuesAreCountedEveryTime) {
 }
 
 TEST_F(ValueProfileTest, DistinctValuesAreExactUpToTheCap) {
-  ValueProfile p(**references_);
+  ValueProfile p(references());
   for (size_t i = 0; i < ValueProfile::kMaxDistinct + 5000; ++i) {
     p.Add(fmt::format("K{}", i));
     if (i % 3 == 0) p.Add("K0");
   }
   EXPECT_EQ(p.distinct(), ValueProfile::kMaxDistinct);
   EXPECT_TRUE(p.distinct_capped());
-  ValueProfile q(**references_);
+  ValueProfile q(references());
   for (int i = 0; i < 3000; ++i) q.Add(fmt::format("v{}", i % 2500));
   EXPECT_EQ(q.distinct(), 2500u);
   EXPECT_FALSE(q.distinct_capped());
 }
 
 TEST_F(ValueProfileTest, CodeListTalliesSurviveTheMemo) {
-  ValueProfile p(**references_);
+  ValueProfile p(references());
   for (int i = 0; i < 300; ++i) p.Add(i % 3 == 0 ? "WBRI" : (i % 3 == 1 ? "MWBC" : "AIND"));
   const auto match = p.BestCodeList();
   ASSERT_NE(match.list, nullptr);
@@ -70,7 +62,7 @@ TEST_F(ValueProfileTest, CodeListTalliesSurviveTheMemo) {
 // A column of a few thousand repeated values grows the memo part-way through (emptying
 // it): every count is still that of every cell, as ExamineCell finds them one by one.
 TEST_F(ValueProfileTest, GrowingTheMemoKeepsEveryCount) {
-  ValueProfile p(**references_);
+  ValueProfile p(references());
   std::mt19937 rng(7);
   int64_t dates = 0, numbers = 0, first_names = 0, postcodes = 0;
   std::set<std::string> distinct;
@@ -83,7 +75,7 @@ TEST_F(ValueProfileTest, GrowingTheMemoKeepsEveryCount) {
             : (draw < 5900 ? fmt::format("{}", draw) : std::string(names[draw % 4]));
     p.Add(value);
     distinct.insert(value);
-    const CellFacts facts = ExamineCell(value, **references_);
+    const CellFacts facts = ExamineCell(value, references());
     dates += facts.date;
     numbers += facts.number;
     first_names += facts.first_name;
@@ -103,7 +95,7 @@ TEST_F(ValueProfileTest, GrowingTheMemoKeepsEveryCount) {
 // A memo that finds nothing in a column of distinct values rests, then is tried again:
 // the repeated values that follow are counted as before.
 TEST_F(ValueProfileTest, ARestingMemoKeepsEveryCount) {
-  ValueProfile p(**references_);
+  ValueProfile p(references());
   for (int i = 0; i < 100000; ++i) p.Add(fmt::format("id-{}", i));
   for (int i = 0; i < 100000; ++i) p.Add(i % 2 ? "9434765919" : "WBRI");
   EXPECT_EQ(p.values(), 200000);
