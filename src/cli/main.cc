@@ -14,6 +14,7 @@
 #include "cli/anonymise_command.h"
 #include "cli/error_printer.h"
 #include "cli/exit_codes.h"
+#include "cli/generate_command.h"
 #include "cli/hierarchy_command.h"
 #include "cli/interrupts.h"
 #include "cli/password_redaction.h"
@@ -36,6 +37,7 @@ int main(int argc, char** argv) {
   veil::AddRiskCommand(app, exit_code, gate);
   veil::AddHierarchyCommand(app, exit_code, gate);
   veil::AddScanCommand(app, exit_code, gate);
+  veil::AddGenerateCommand(app, exit_code, gate);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

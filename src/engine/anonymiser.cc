@@ -23,15 +23,6 @@ double SecondsSince(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-// Commits `sink` inside a publishing step of the caller's gate, if it gave one.
-Status Publish(Sink& sink, PublishGate* gate) {
-  if (gate == nullptr) return sink.Commit();
-  gate->BeginPublishing();
-  Status committed = sink.Commit();
-  gate->EndPublishing(committed.ok());
-  return committed;
-}
-
 // Refuses a target that is the source itself: --force would destroy the original.
 Status CheckDistinct(const Location& source, const Location& target) {
   if (!source.SameDataAs(target)) return Status::Ok();
@@ -65,7 +56,7 @@ Status CommitIfVerified(const AnonymiseOptions& options, const Location& target,
     summary.output_removed = true;
     return Status::Ok();
   }
-  return Publish(sink, options.publish_gate);
+  return PublishOutput(sink, options.publish_gate);
 }
 
 Result<RunSummary> Copy(const AnonymiseOptions& options) {
@@ -85,18 +76,9 @@ Result<RunSummary> Copy(const AnonymiseOptions& options) {
   if (options.verify) VEIL_RETURN_IF_ERROR(sink->CheckStageable());
   // A location string may hold a password: the connector names the target.
   summary.target = target_location.connector->TargetName(target_location.path, *sink);
-  for (auto& plan : setup->plans) {
-    int64_t rows = 0;
-    if (plan.action != TableAction::kDrop) {
-      VEIL_ASSIGN_OR_RETURN(rows, WriteTable(*setup, plan, *source, *sink, options));
-    }
-    summary.tables.push_back({plan.input.name, ActionName(plan.action), rows});
-    summary.rows += rows;
-  }
-  VEIL_RETURN_IF_ERROR(sink->AddViews(setup->views));
-  VEIL_RETURN_IF_ERROR(RemoveSchemaTextHoldingOriginals(*setup, *sink));
+  VEIL_RETURN_IF_ERROR(WriteCopy(*setup, *source, *sink, options));
   VEIL_RETURN_IF_ERROR(options.verify ? CommitIfVerified(options, target_location, *sink, summary)
-                                      : Publish(*sink, options.publish_gate));
+                                      : PublishOutput(*sink, options.publish_gate));
   FinishSummary(*setup, SecondsSince(start));
   return std::move(setup->summary);
 }
@@ -144,7 +126,7 @@ Result<RunSummary> ScrubInPlace(const AnonymiseOptions& options) {
   }
   source.reset();  // its snapshot's locks would block the rewrite
   VEIL_RETURN_IF_ERROR(RemoveSchemaTextHoldingOriginals(*setup, *sink));
-  VEIL_RETURN_IF_ERROR(Publish(*sink, options.publish_gate));
+  VEIL_RETURN_IF_ERROR(PublishOutput(*sink, options.publish_gate));
   FinishSummary(*setup, SecondsSince(start));
   return std::move(setup->summary);
 }

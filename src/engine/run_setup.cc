@@ -81,6 +81,27 @@ Result<int64_t> WriteTable(RunSetup& setup, TablePlan& plan, Source& source, Sin
       plan, *reader, *writer, [&](int64_t rows) { meter.Update(rows); }, ThreadsFor(options.jobs));
 }
 
+Status WriteCopy(RunSetup& setup, Source& source, Sink& sink, const AnonymiseOptions& options) {
+  for (auto& plan : setup.plans) {
+    int64_t rows = 0;
+    if (plan.action != TableAction::kDrop) {
+      VEIL_ASSIGN_OR_RETURN(rows, WriteTable(setup, plan, source, sink, options));
+    }
+    setup.summary.tables.push_back({plan.input.name, ActionName(plan.action), rows});
+    setup.summary.rows += rows;
+  }
+  VEIL_RETURN_IF_ERROR(sink.AddViews(setup.views));
+  return RemoveSchemaTextHoldingOriginals(setup, sink);
+}
+
+Status PublishOutput(Sink& sink, PublishGate* gate) {
+  if (gate == nullptr) return sink.Commit();
+  gate->BeginPublishing();
+  Status committed = sink.Commit();
+  gate->EndPublishing(committed.ok());
+  return committed;
+}
+
 Status RemoveSchemaTextHoldingOriginals(RunSetup& setup, Sink& sink) {
   if (!setup.schema_text) return Status::Ok();
   std::vector<SchemaText> removed;

@@ -43,6 +43,15 @@ Result<std::unique_ptr<RunSetup>> PrepareRun(Policy policy, Secret secret, Sourc
 Result<int64_t> WriteTable(RunSetup& setup, TablePlan& plan, Source& source, Sink& sink,
                            const AnonymiseOptions& options);
 
+// A copy's tables: every planned table but the dropped ones, streamed from `source` into
+// `sink` (WriteTable), each named in the summary with its rows; then the source's views
+// and RemoveSchemaTextHoldingOriginals(). Nothing is published.
+Status WriteCopy(RunSetup& setup, Source& source, Sink& sink, const AnonymiseOptions& options);
+
+// Commits `sink` inside a publishing step of `gate` (null: none), so that the caller can
+// hold off ending the process while the output is published.
+Status PublishOutput(Sink& sink, PublishGate* gate);
+
 // After the last table: removes from the sink's output the defaults and comments that
 // held an original value, and names them in the summary.
 Status RemoveSchemaTextHoldingOriginals(RunSetup& setup, Sink& sink);

@@ -5,38 +5,10 @@
 #include <set>
 
 #include "e2e/e2e_support.h"
+#include "e2e/sqlite_db.h"
 
 namespace veil::e2e {
 namespace {
-
-class Db {
- public:
-  explicit Db(const fs::path& path) { sqlite3_open(path.c_str(), &db_); }
-  ~Db() { sqlite3_close(db_); }
-  void Exec(const std::string& sql) {
-    char* error = nullptr;
-    ASSERT_EQ(sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error), SQLITE_OK) << error;
-  }
-  // Every row of a query as text, NULL as "<null>".
-  std::vector<Row> Query(const std::string& sql) {
-    std::vector<Row> rows;
-    sqlite3_stmt* stmt = nullptr;
-    EXPECT_EQ(sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK) << sql;
-    while (stmt && sqlite3_step(stmt) == SQLITE_ROW) {
-      Row row;
-      for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
-        const auto* text = sqlite3_column_text(stmt, i);
-        row.push_back(text ? reinterpret_cast<const char*>(text) : "<null>");
-      }
-      rows.push_back(row);
-    }
-    sqlite3_finalize(stmt);
-    return rows;
-  }
-
- private:
-  sqlite3* db_ = nullptr;
-};
 
 const std::map<std::string, std::string> kEnv = {{"VEIL_SECRET", "sqlite-e2e-secret-0123456789"}};
 

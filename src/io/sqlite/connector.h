@@ -13,4 +13,8 @@ namespace veil {
 
 std::shared_ptr<const Connector> SqliteConnector();
 
+// A SQL schema file: claims paths ending in .sql as a source (tables without rows: see
+// io/sqlite/schema_file.h) and refuses them as a target.
+std::shared_ptr<const Connector> SqlSchemaFileConnector();
+
 }  // namespace veil

@@ -44,6 +44,8 @@ struct CreatedTable {
   size_t primary_key_columns = 0;
   TableSchema schema = {};                          // as created
   std::vector<ForeignKeySchema> foreign_keys = {};  // the ones its CREATE statement holds
+  // Keys to a table not created yet (a cycle of references): added once every table is.
+  std::vector<ForeignKeySchema> awaited_keys = {};
 };
 using CreatedTables = std::map<std::string, CreatedTable, IdentifierLess>;
 
@@ -291,7 +293,11 @@ class SqliteSink final : public Sink {
     CreatedTable created = DescribeCreated(schema);
     std::vector<const ForeignKeySchema*> foreign_keys;
     for (const auto& fk : schema.foreign_keys) {
-      if (ForeignKeyResolvable(fk, created, schema.name, created_)) foreign_keys.push_back(&fk);
+      if (ForeignKeyResolvable(fk, created, schema.name, created_)) {
+        foreign_keys.push_back(&fk);
+      } else if (!created_.contains(fk.referenced_table)) {
+        created.awaited_keys.push_back(fk);
+      }
     }
     VEIL_RETURN_IF_ERROR(
         db_->Exec(CreateTableSql(schema, foreign_keys), fmt::format("creating table {}", quoted)));
@@ -366,10 +372,31 @@ class SqliteSink final : public Sink {
  private:
   Status FinishLoad() {
     VEIL_RETURN_IF_ERROR(db_->Exec("COMMIT; BEGIN", "committing the loaded rows"));
+    VEIL_RETURN_IF_ERROR(AddAwaitedKeys());
     VEIL_RETURN_IF_ERROR(CreateIndexes());
     VEIL_RETURN_IF_ERROR(db_->Exec("COMMIT", "committing the indexes"));
     VEIL_RETURN_IF_ERROR(CheckForeignKeys());
     return CheckIntegrity();
+  }
+
+  // The keys of a reference cycle, now that every table of the copy exists: each table
+  // whose CREATE statement lacked one is rewritten with it (the rows are checked after).
+  Status AddAwaitedKeys() {
+    std::vector<std::pair<std::string, std::string>> statements;
+    for (auto& [name, table] : created_) {
+      bool changed = false;
+      for (const auto& fk : table.awaited_keys) {
+        if (!ForeignKeyResolvable(fk, table, name, created_)) continue;
+        table.foreign_keys.push_back(fk);
+        changed = true;
+      }
+      if (!changed) continue;
+      std::vector<const ForeignKeySchema*> foreign_keys;
+      for (const auto& fk : table.foreign_keys) foreign_keys.push_back(&fk);
+      statements.emplace_back(name, CreateTableSql(table.schema, foreign_keys));
+    }
+    if (statements.empty()) return Status::Ok();
+    return RewriteTableStatements(*db_, statements);
   }
 
   // Explicit indexes first, under their own SQL; then unique constraints, under new names

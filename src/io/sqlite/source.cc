@@ -311,10 +311,10 @@ class SqliteTableReader final : public TableReader {
 
 class SqliteSource final : public Source {
  public:
-  SqliteSource(DbPtr db, std::vector<std::string> tables)
-      : db_(std::move(db)), tables_(std::move(tables)) {}
+  SqliteSource(DbPtr db, std::vector<std::string> tables, std::string kind = "sqlite file")
+      : db_(std::move(db)), tables_(std::move(tables)), kind_(std::move(kind)) {}
 
-  std::string Describe() const override { return fmt::format("sqlite file {}", db_->label()); }
+  std::string Describe() const override { return fmt::format("{} {}", kind_, db_->label()); }
   std::vector<std::string> TableNames() const override { return tables_; }
 
   Result<TableSchema> Schema(const std::string& table) const override {
@@ -345,6 +345,7 @@ class SqliteSource final : public Source {
  private:
   DbPtr db_;
   std::vector<std::string> tables_;
+  std::string kind_;
 };
 
 }  // namespace
@@ -376,6 +377,13 @@ Result<std::unique_ptr<Source>> OpenSqliteSource(const std::string& path) {
   }
   auto shared = std::make_shared<SqliteDb>(std::move(db));
   return std::unique_ptr<Source>(new SqliteSource(std::move(shared), std::move(tables).value()));
+}
+
+Result<std::unique_ptr<Source>> OpenSqliteSourceOn(SqliteDb db, std::string kind) {
+  VEIL_ASSIGN_OR_RETURN(std::vector<std::string> tables, ReadTableNames(db));
+  auto shared = std::make_shared<SqliteDb>(std::move(db));
+  return std::unique_ptr<Source>(
+      new SqliteSource(std::move(shared), std::move(tables), std::move(kind)));
 }
 
 }  // namespace veil

@@ -22,11 +22,17 @@
 #include <string>
 
 #include "io/source.h"
+#include "io/sqlite/handle.h"
 #include "veil/status.h"
 
 namespace veil {
 
 Result<std::unique_ptr<Source>> OpenSqliteSource(const std::string& path);
+
+// A source over a database already open (e.g. an in-memory one holding a schema file's
+// tables), which it takes over; it describes itself as "KIND LABEL" (the label the
+// database was opened with).
+Result<std::unique_ptr<Source>> OpenSqliteSourceOn(SqliteDb db, std::string kind);
 
 // The text a reader gives a REAL cell: parses back (std::from_chars) to exactly `value`.
 std::string TEST_SqliteRealText(double value);
