@@ -232,44 +232,13 @@ class Chooser {
     return MakeFakeCells(*kind, std::move(shape), salt_);
   }
 
-  static std::string_view FakeFor(NameHint hint) {
-    switch (hint) {
-      case NameHint::kFirstName:
-        return "first_name";
-      case NameHint::kLastName:
-        return "last_name";
-      case NameHint::kFullName:
-        return "full_name";
-      case NameHint::kEmail:
-        return "email";
-      case NameHint::kPhone:
-        return "phone";
-      case NameHint::kPostcode:
-        return "postcode";
-      case NameHint::kAddress:
-        return "address_line";
-      case NameHint::kTown:
-        return "city";
-      case NameHint::kNhsNumber:
-        return "nhs_number";
-      case NameHint::kUpn:
-        return "upn";
-      case NameHint::kNiNumber:
-        return "ni_number";
-      case NameHint::kIpAddress:
-        return "ip";
-      default:
-        return "";
-    }
-  }
-
   Result<Maker> Text() {
     const NameHint hint = scan::HintFromName(column_.name);
     if ((hint == NameHint::kDate || hint == NameHint::kDateOfBirth) &&
         (!length_ || *length_ >= 10)) {
       return Date(ValueClass::kDate);
     }
-    if (auto name = FakeFor(hint); !name.empty()) {
+    if (auto name = scan::FakeForHint(hint); !name.empty()) {
       // NHS and NI numbers compact ("9991234567"), as databases mostly hold them.
       const size_t compact = name == "nhs_number" ? 10 : name == "ni_number" ? 9 : 0;
       if (auto fake = Fake(name, compact > 0 ? std::string(compact, '9') : "x", compact))

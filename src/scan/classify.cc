@@ -23,38 +23,6 @@ std::string Percent(double share) {
   return fmt::format("{:.0f}%", share * 100);
 }
 
-// The fake kind for a name hint that asks for one ("" when the hint asks for none).
-std::string_view FakeForHint(NameHint hint) {
-  switch (hint) {
-    case NameHint::kFirstName:
-      return "first_name";
-    case NameHint::kLastName:
-      return "last_name";
-    case NameHint::kFullName:
-      return "full_name";
-    case NameHint::kEmail:
-      return "email";
-    case NameHint::kPhone:
-      return "phone";
-    case NameHint::kPostcode:
-      return "postcode";
-    case NameHint::kAddress:
-      return "address_line";
-    case NameHint::kTown:
-      return "city";
-    case NameHint::kNhsNumber:
-      return "nhs_number";
-    case NameHint::kUpn:
-      return "upn";
-    case NameHint::kNiNumber:
-      return "ni_number";
-    case NameHint::kIpAddress:
-      return "ip";
-    default:
-      return "";
-  }
-}
-
 // A town is identifying only with more (a quasi-identifier); other fakes replace a
 // person's own detail.
 ColumnRole RoleOfFake(NameHint hint) {
@@ -289,9 +257,10 @@ class Classifier {
     if (const auto fake = FakeForHint(hint_); !fake.empty()) {
       // A town is a word or two: its name is the evidence there is.
       Set(RoleOfFake(hint_), fmt::format("{{fake: {}}}", fake), 0.6,
-          hint_ == NameHint::kTown ? ""
-                                   : fmt::format("judged by its name; its values do not look like {}",
-                                                 NameHintLabel(hint_)));
+          hint_ == NameHint::kTown
+              ? ""
+              : fmt::format("judged by its name; its values do not look like {}",
+                            NameHintLabel(hint_)));
       return true;
     }
     switch (hint_) {

@@ -195,4 +195,35 @@ std::string_view NameHintLabel(NameHint hint) {
   return "nothing";
 }
 
+std::string_view FakeForHint(NameHint hint) {
+  switch (hint) {
+    case NameHint::kFirstName:
+      return "first_name";
+    case NameHint::kLastName:
+      return "last_name";
+    case NameHint::kFullName:
+      return "full_name";
+    case NameHint::kEmail:
+      return "email";
+    case NameHint::kPhone:
+      return "phone";
+    case NameHint::kPostcode:
+      return "postcode";
+    case NameHint::kAddress:
+      return "address_line";
+    case NameHint::kTown:
+      return "city";
+    case NameHint::kNhsNumber:
+      return "nhs_number";
+    case NameHint::kUpn:
+      return "upn";
+    case NameHint::kNiNumber:
+      return "ni_number";
+    case NameHint::kIpAddress:
+      return "ip";
+    default:
+      return "";
+  }
+}
+
 }  // namespace veil::scan

@@ -51,4 +51,8 @@ std::string EntityFromName(std::string_view name);
 // "first_name", "email", ... for evidence lines.
 std::string_view NameHintLabel(NameHint hint);
 
+// The fake kind (transforms/fakes) a hint asks for: "first_name", "postcode", ...; ""
+// when the hint asks for none. The scan drafts it; `veil generate` constructs with it.
+std::string_view FakeForHint(NameHint hint);
+
 }  // namespace veil::scan
