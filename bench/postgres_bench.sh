@@ -7,6 +7,8 @@
 #   1. pg_dump SRC | psql DST      (a plain copy: the floor for any copy tool)
 #   2. veil anonymise SRC DST      (copy mode)
 #   3. veil anonymise --in-place   (on a fresh copy of SRC made with CREATE DATABASE ... TEMPLATE)
+#   4. pg_dump SRC > FILE          (a dump of the whole database, written to a file)
+#   5. veil anonymise --subset "people: 1%" SRC DST   (1% of the people and their events)
 # and prints a Markdown table of seconds, rows/s and ratios to the pg_dump | psql copy.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -71,6 +73,11 @@ dump=$(seconds bash -o pipefail -c "pg_dump '$(uri bench_src)' | psql -q -X -v O
 copy=$(seconds "$veil" anonymise -q --policy bench/postgres_policy.yaml "$(uri bench_src)" "$(uri bench_copy)")
 sql postgres "CREATE DATABASE staging_bench TEMPLATE bench_src"
 inplace=$(seconds "$veil" anonymise -q --policy bench/postgres_policy.yaml --in-place "$(uri staging_bench)")
+dump_only=$(seconds pg_dump -f "$work/whole.sql" "$(uri bench_src)")
+subset=$(seconds "$veil" anonymise -q --policy bench/postgres_policy.yaml --subset "people: 1%" \
+  "$(uri bench_src)" "$(uri bench_subset)")
+subset_rows=$(psql -tA -X "$(uri bench_subset)" \
+  -c "SELECT (SELECT count(*) FROM people) + (SELECT count(*) FROM events)")
 
 echo "| ${people} people + ${events} events (${rows} rows) | seconds | rows/s | time vs pg_dump \\| psql |"
 echo "|---|---:|---:|---:|"
@@ -78,3 +85,9 @@ for row in "pg_dump | psql (plain copy):$dump" "veil anonymise (copy):$copy" "ve
   awk -v name="${row%%:*}" -v s="${row##*:}" -v r="$rows" -v d="$dump" \
     'BEGIN { printf "| %s | %.1f | %.0f | %.2fx |\n", name, s, r / s, s / d }'
 done
+
+echo
+echo "| --subset \"people: 1%\" ($subset_rows rows of $rows) | seconds | time vs pg_dump > file |"
+echo "|---|---:|---:|"
+awk -v d="$dump_only" 'BEGIN { printf "| pg_dump of the whole database | %.1f | 1.00x |\n", d }'
+awk -v s="$subset" -v d="$dump_only" 'BEGIN { printf "| veil anonymise --subset | %.1f | %.2fx |\n", s, s / d }'

@@ -18,6 +18,7 @@
 
 #include "veil/publish_gate.h"
 #include "veil/status.h"
+#include "veil/subset.h"
 #include "veil/verify.h"
 
 namespace veil {
@@ -47,6 +48,11 @@ struct AnonymiseOptions {
   // Told when the output is published (the rename into place, the COMMIT), so that the
   // caller can hold off ending the process during it. Not owned; null: no gate.
   PublishGate* publish_gate = nullptr;
+  // `--subset`: copy only these rows and their closure under foreign keys (docs/subset.md);
+  // not with in_place. Unrelated tables are copied empty, or whole with
+  // subset_keep_unrelated.
+  std::vector<std::string> subset = {};
+  bool subset_keep_unrelated = false;
 };
 
 struct TableSummary {
@@ -101,6 +107,9 @@ struct RunSummary {
   // withheld (not published, its staged output removed) because of it.
   std::optional<VerificationReport> verification;
   bool output_removed = false;
+  // With AnonymiseOptions::subset: the rows chosen and included per table (its warnings
+  // are also in `warnings`).
+  SubsetSummary subset;
 };
 
 Result<RunSummary> Anonymise(const AnonymiseOptions& options);

@@ -28,6 +28,11 @@ struct VerifyOptions {
   char csv_delimiter = 0;  // of the original's CSV files; 0: detect (always, for the copy)
   // Threads for the leak search; 0: as many as the machine has cores.
   int jobs = 0;
+  // `--subset`: compare the copy with this subset of the original (docs/subset.md), the
+  // one `veil anonymise --subset` with the same options and secret wrote, so that row
+  // counts and pairing follow it. A sample (N%, N rows) needs the policy's secret.
+  std::vector<std::string> subset = {};
+  bool subset_keep_unrelated = false;
 };
 
 enum class Severity { kError, kWarning };

@@ -11,6 +11,7 @@
 #include "cli/exit_codes.h"
 #include "cli/run_summary_output.h"
 #include "cli/shared_options.h"
+#include "cli/subset_output.h"
 #include "cli/verification_output.h"
 #include "veil/anonymise.h"
 
@@ -47,6 +48,7 @@ int Run(AnonymiseArgs& args, PublishGate& gate) {
   if (!summary.ok()) return FailRun(summary.status().message());
   for (const auto& warning : summary->warnings) Warn(warning);
   if (!args.quiet && !summary->output_removed) PrintRunSummary(*summary);
+  if (!args.quiet && !summary->output_removed) PrintSubsetSummary(summary->subset);
   if (!args.report.empty()) {
     const Status written =
         WriteFileAtomically(args.report, RunReportJson(*summary), "the report", gate);
@@ -89,6 +91,7 @@ void AddAnonymiseCommand(CLI::App& app, int& exit_code, PublishGate& gate) {
   cmd->add_flag("-q,--quiet", args->quiet, "No progress line and no summary");
   cmd->add_flag("--verify", args->options.verify,
                 "Verify the copy as `veil verify` does; remove it again if an error is found");
+  AddSubsetOptions(*cmd, args->options.subset, args->options.subset_keep_unrelated);
   AddJobsOption(*cmd, args->options.jobs,
                 "Threads per table (reading, rules and writing overlap); default: one per core");
   AddDelimiterOption(*cmd, args->delimiter,

@@ -45,6 +45,19 @@ void AddFormatOption(CLI::App& command, OutputFormat& format, const std::string&
       ->check(CLI::IsMember(kNames));
 }
 
+void AddSubsetOptions(CLI::App& command, std::vector<std::string>& subset, bool& keep_unrelated) {
+  command
+      .add_option("--subset", subset,
+                  "Only these rows and the rows linked to them by foreign keys (and by the "
+                  "policy's entities): \"TABLE: CONDITION\" (SQL; for CSV `col = v` or "
+                  "`col IN (v, ...)`), \"TABLE: N%\" or \"TABLE: N rows\" (a sample drawn with "
+                  "the policy's secret); repeatable (their union)")
+      ->allow_extra_args(false);
+  command.add_flag("--subset-keep-unrelated", keep_unrelated,
+                   "With --subset: copy tables no foreign key links to the subset whole "
+                   "(default: empty)");
+}
+
 Result<char> ParseDelimiter(const std::string& text) {
   if (text.empty()) return char{0};
   if (text == "tab" || text == "\\t") return '\t';

@@ -1,7 +1,7 @@
 // The options several `veil` commands take, registered and read in one place so that each
-// means the same everywhere: `--policy`, `--delimiter`, `--report`, `--jobs` and `--format`.
-// Each Add* function registers the option on a subcommand and stores what was typed in the
-// caller's variable, which must outlive app.parse(). A value CLI11 can check on its own
+// means the same everywhere: `--policy`, `--delimiter`, `--report`, `--jobs`, `--format` and
+// `--subset`. Each Add* function registers the option on a subcommand and stores what was typed in
+// the caller's variable, which must outlive app.parse(). A value CLI11 can check on its own
 // (--jobs, --format) is checked while parsing (a usage error, exit 2); --delimiter is kept
 // as typed and turned into a character by ParseDelimiter() when the command runs.
 #pragma once
@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "veil/status.h"
 
@@ -39,6 +40,11 @@ enum class OutputFormat { kText, kJson };
 
 // `--format text|json`; anything else is a usage error while parsing.
 void AddFormatOption(CLI::App& command, OutputFormat& format, const std::string& description);
+
+// `--subset "TABLE: CONDITION|N%|N rows"`, repeatable (one text per occurrence, in order),
+// and `--subset-keep-unrelated`; the texts are read when the command runs
+// (docs/subset.md).
+void AddSubsetOptions(CLI::App& command, std::vector<std::string>& subset, bool& keep_unrelated);
 
 // The message of every refused --delimiter, the same for every command.
 inline constexpr const char* kDelimiterRefusal = "--delimiter takes one character (or 'tab')";

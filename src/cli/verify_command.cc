@@ -58,6 +58,7 @@ void AddVerifyCommand(CLI::App& app, int& exit_code, PublishGate& gate) {
   AddReportOption(*cmd, args->report,
                   "Also write a report for sign-off: FILE.md, FILE.html or FILE.json");
   AddDelimiterOption(*cmd, args->delimiter, "CSV delimiter (one character or 'tab')");
+  AddSubsetOptions(*cmd, args->options.subset, args->options.subset_keep_unrelated);
   AddJobsOption(*cmd, args->options.jobs, "Threads for the leak search; default: cores");
   cmd->callback([args, &exit_code, &gate]() { exit_code = Run(*args, gate); });
 }

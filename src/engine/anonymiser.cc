@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "engine/run_setup.h"
+#include "engine/subset_stage.h"
 #include "io/registry/connector_registry.h"
 #include "policy/in_place_guard.h"
 #include "policy/secret_source.h"
@@ -43,8 +44,9 @@ Status CommitIfVerified(const AnonymiseOptions& options, const Location& target,
   VEIL_RETURN_IF_ERROR(sink.Prepare());
   Result<VerificationReport> report = [&]() -> Result<VerificationReport> {
     VEIL_ASSIGN_OR_RETURN(auto staged, sink.OpenStaged());
-    const VerifyOptions verify{options.policy_path, options.source, options.target,
-                               options.csv_delimiter, options.jobs};
+    const VerifyOptions verify{options.policy_path,          options.source, options.target,
+                               options.csv_delimiter,        options.jobs,   options.subset,
+                               options.subset_keep_unrelated};
     // The staged copy describes itself as the target it would become, as `veil verify`
     // names it.
     const std::string description = staged->Describe();
@@ -68,8 +70,11 @@ Result<RunSummary> Copy(const AnonymiseOptions& options) {
   VEIL_ASSIGN_OR_RETURN(auto source,
                         source_location.OpenSource(SourceOptions{options.csv_delimiter}));
   VEIL_ASSIGN_OR_RETURN(Secret secret, LoadSecret(policy.secret));
+  SubsetSummary subset;
+  VEIL_ASSIGN_OR_RETURN(source, ApplySubset(options, policy, secret, std::move(source), subset));
   VEIL_ASSIGN_OR_RETURN(auto setup, PrepareRun(std::move(policy), std::move(secret), *source));
   RunSummary& summary = setup->summary;
+  AddSubsetSummary(std::move(subset), summary);
 
   VEIL_ASSIGN_OR_RETURN(auto sink, target_location.OpenSink(SinkOptions{options.force}));
   // --verify reads the copy before publishing it: refused now if the sink cannot do that.
@@ -138,6 +143,9 @@ Result<RunSummary> Anonymise(const AnonymiseOptions& options) {
     return InvalidArgument(
         "--verify compares the copy with its original, and --in-place leaves no original: "
         "scrub a restored copy first and verify it against the original");
+  }
+  if (options.in_place && (!options.subset.empty() || options.subset_keep_unrelated)) {
+    return InvalidArgument("--subset writes a copy: it cannot be used with --in-place");
   }
   if (options.in_place) return ScrubInPlace(options);
   return Copy(options);

@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/batch.h"
@@ -40,7 +41,40 @@ class Source {
   // The views over the source's tables, in an order that creates dependencies first
   // where the source knows it; none for sources without views.
   virtual Result<std::vector<ViewSchema>> Views() const { return std::vector<ViewSchema>{}; }
+
+  // Optional capability: whether OpenWhere() evaluates SQL conditions (SQL databases).
+  virtual bool SupportsWhere() const { return false; }
+  // A reader over the rows of `table` for which the SQL boolean expression `condition`
+  // is true, in Open()'s order and from the same snapshot as Open()'s readers.
+  // `condition` is the caller's text, placed in parentheses after WHERE; the caller
+  // checks that it is one expression (no statement separator, comment or unbalanced
+  // parenthesis), and the source reads only. On success the caller owns the reader. A
+  // condition the database rejects is an InvalidArgument naming the table, with the
+  // database's reason stripped of anything it quotes (it may quote the condition);
+  // sources without the capability always return InvalidArgument.
+  virtual Result<std::unique_ptr<TableReader>> OpenWhere(const std::string& table,
+                                                         const std::string& condition);
+  // With SupportsWhere(): a reader of only the columns `columns` (indexes into
+  // Schema(table), in that order) of every row of `table`, in Open()'s order and
+  // snapshot; its schema() lists just those columns. Sources without the capability
+  // return InvalidArgument.
+  virtual Result<std::unique_ptr<TableReader>> OpenColumns(const std::string& table,
+                                                           const std::vector<int>& columns);
+  // For conditions built from cells the source read: `cell` (of storage `kind`, not
+  // NULL) as an SQL literal that equals it in this source's SQL, and a column name as a
+  // quoted identifier. The defaults are standard SQL: a single-quoted string ('' for a
+  // quote inside), a double-quoted name. A cell no literal can hold (a NUL byte in
+  // text) is an InvalidArgument naming neither the cell nor its value.
+  virtual Result<std::string> SqlLiteral(std::string_view cell, CellKind kind) const;
+  virtual std::string SqlIdentifier(std::string_view name) const;
 };
+
+// `reason` (a database's message) with every piece in double or single quotes replaced
+// by "...": what a database quotes from a condition may be a value the user typed.
+std::string WithoutQuotedText(std::string_view reason);
+
+// `schema` with only the columns `columns` (indexes), in that order; no keys or indexes.
+TableSchema ProjectSchema(const TableSchema& schema, const std::vector<int>& columns);
 
 // The schemas of every table of `source`, in its TableNames() order.
 Result<std::vector<TableSchema>> ReadSchemas(const Source& source);

@@ -17,6 +17,7 @@
 #include "verify/checks/builtin_checks.h"
 #include "verify/checks/column_statistics.h"
 #include "verify/row_pairing.h"
+#include "verify/subset_original.h"
 #include "verify/verify_copy.h"
 
 namespace veil {
@@ -84,9 +85,10 @@ Result<VerificationReport> VerifyOpenCopy(const VerifyOptions& options, Source& 
   report.policy_digest = policy.digest_hex;
   DescribeSecret(policy, report);
   VEIL_ASSIGN_OR_RETURN(Location original_at, ResolveSourceLocation(options.original));
-  VEIL_ASSIGN_OR_RETURN(auto original,
-                        original_at.OpenSource(SourceOptions{options.csv_delimiter}));
+  VEIL_ASSIGN_OR_RETURN(auto whole, original_at.OpenSource(SourceOptions{options.csv_delimiter}));
+  VEIL_ASSIGN_OR_RETURN(auto original, SubsetOriginal(options, policy, std::move(whole)));
   report.original = original->Describe();
+  if (!options.subset.empty()) report.original += " (the part --subset chose)";
   report.anonymised = copy_description;
   VEIL_ASSIGN_OR_RETURN(const auto original_schemas, ReadSchemas(*original));
   VEIL_ASSIGN_OR_RETURN(const auto copy_schemas, ReadSchemas(copy));

@@ -28,10 +28,12 @@ constexpr const char* kSessionSql =
     "SET client_encoding = 'UTF8'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'postgres'; "
     "SET TimeZone = 'UTC'; SET extra_float_digits = 3; SET bytea_output = 'hex'; "
     "SET search_path = public; SET statement_timeout = 0; "
-    "SET idle_in_transaction_session_timeout = 0; SET default_transaction_read_only = on";
+    "SET idle_in_transaction_session_timeout = 0; SET default_transaction_read_only = on; "
+    "SET standard_conforming_strings = on";
 constexpr const char* kBeginSql = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
 
-std::string CopySql(const Relation& rel, const TableSchema& schema) {
+// With `condition`, of the rows it holds for (the caller's one SQL expression).
+std::string CopySql(const Relation& rel, const TableSchema& schema, const std::string* condition) {
   std::string sql = "COPY (SELECT ";
   for (size_t c = 0; c < schema.columns.size(); ++c) {
     if (c > 0) sql += ", ";
@@ -39,9 +41,10 @@ std::string CopySql(const Relation& rel, const TableSchema& schema) {
   }
   // ONLY: an inheritance parent's rows without its children's, which are tables of
   // their own. A partitioned table has no rows but its partitions'.
-  sql += fmt::format(" FROM {}{}.{}) TO STDOUT", rel.partitioned ? "" : "ONLY ",
+  sql += fmt::format(" FROM {}{}.{}", rel.partitioned ? "" : "ONLY ",
                      postgres::QuoteIdentifier(rel.schema), postgres::QuoteIdentifier(rel.table));
-  return sql;
+  if (condition != nullptr) sql += " WHERE (" + *condition + "\n)";
+  return sql + ") TO STDOUT";
 }
 
 // ---- Connections on the snapshot ----
@@ -173,13 +176,47 @@ class PostgresSource final : public Source {
   Result<std::vector<ViewSchema>> Views() const override { return postgres::ReadViews(conn_); }
 
   Result<std::unique_ptr<TableReader>> Open(const std::string& table) override {
-    VEIL_ASSIGN_OR_RETURN(const TableShape* shape, Shape(table));
+    return OpenCopy(table, nullptr);
+  }
+
+  bool SupportsWhere() const override { return true; }
+  // On a connection of the source's snapshot, like Open()'s readers.
+  Result<std::unique_ptr<TableReader>> OpenWhere(const std::string& table,
+                                                 const std::string& condition) override {
+    return OpenCopy(table, &condition);
+  }
+  Result<std::unique_ptr<TableReader>> OpenColumns(const std::string& table,
+                                                   const std::vector<int>& columns) override {
+    return OpenCopy(table, nullptr, &columns);
+  }
+
+ private:
+  // With `columns`, of those columns alone.
+  Result<std::unique_ptr<TableReader>> OpenCopy(const std::string& table,
+                                                const std::string* condition,
+                                                const std::vector<int>* columns = nullptr) {
+    VEIL_ASSIGN_OR_RETURN(const TableShape* full_shape, Shape(table));
+    TableShape projected;
+    if (columns != nullptr) {
+      projected.schema = ProjectSchema(full_shape->schema, *columns);
+      for (const int c : *columns)
+        projected.kinds.push_back(full_shape->kinds[static_cast<size_t>(c)]);
+    }
+    const TableShape* shape = columns != nullptr ? &projected : full_shape;
     const Relation& relation = *Find(table);
-    const int64_t estimate = postgres::EstimateRows(conn_, relation);
+    const int64_t estimate = condition != nullptr ? -1 : postgres::EstimateRows(conn_, relation);
     VEIL_ASSIGN_OR_RETURN(std::unique_ptr<Connection> conn, pool_->Take());
-    VEIL_RETURN_IF_ERROR(
-        conn->BeginCopyOut(CopySql(relation, shape->schema),
-                           fmt::format("reading table {}", postgres::QuoteIdentifier(table))));
+    const Status copying =
+        conn->BeginCopyOut(CopySql(relation, shape->schema, condition),
+                           fmt::format("reading table {}", postgres::QuoteIdentifier(table)));
+    if (!copying.ok() && condition != nullptr) {
+      // The server's reason may quote the condition: its quoted pieces are left out.
+      return Status::Error(
+          copying.code() == ErrorCode::kIo ? ErrorCode::kInvalidArgument : copying.code(),
+          fmt::format("{}: the condition on table {} is refused: {}", conn_.label(), table,
+                      WithoutQuotedText(copying.message())));
+    }
+    VEIL_RETURN_IF_ERROR(copying);
     return std::unique_ptr<TableReader>(
         new PostgresTableReader(pool_, std::move(conn), *shape, estimate));
   }

@@ -325,24 +325,59 @@ class SqliteSource final : public Source {
   }
 
   Result<std::unique_ptr<TableReader>> Open(const std::string& table) override {
+    return OpenSelect(table, nullptr);
+  }
+
+  bool SupportsWhere() const override { return true; }
+  Result<std::unique_ptr<TableReader>> OpenWhere(const std::string& table,
+                                                 const std::string& condition) override {
+    return OpenSelect(table, &condition);
+  }
+  Result<std::unique_ptr<TableReader>> OpenColumns(const std::string& table,
+                                                   const std::vector<int>& columns) override {
+    return OpenSelect(table, nullptr, &columns);
+  }
+  // Numbers bare (so that they meet a column of any affinity as SQLite's keys do),
+  // blobs as X'..', text as the standard quoted string.
+  Result<std::string> SqlLiteral(std::string_view cell, CellKind kind) const override {
+    if (kind == CellKind::kInteger || kind == CellKind::kReal) return std::string(cell);
+    if (kind != CellKind::kBlob) return Source::SqlLiteral(cell, kind);
+    std::string literal = "X'";
+    for (const unsigned char c : cell) literal += fmt::format("{:02x}", c);
+    return literal + "'";
+  }
+
+ private:
+  // A reader of `table`'s rows in rowid order; with `condition`, of those it holds for;
+  // with `columns`, of those columns alone.
+  Result<std::unique_ptr<TableReader>> OpenSelect(const std::string& table,
+                                                  const std::string* condition,
+                                                  const std::vector<int>* columns = nullptr) {
     VEIL_ASSIGN_OR_RETURN(TableSchema schema, Schema(table));
     const RowOrder order = FindRowOrder(*db_, schema);
+    if (columns != nullptr) schema = ProjectSchema(schema, *columns);
     std::string sql = "SELECT ";
     for (size_t c = 0; c < schema.columns.size(); ++c) {
       if (c > 0) sql += ", ";
       sql += QuoteIdentifier(schema.columns[c].name);
     }
     sql += " FROM " + QuoteIdentifier(table);
+    if (condition != nullptr) sql += " WHERE (" + *condition + "\n)";
     if (!order.rowid.empty()) sql += " ORDER BY " + order.rowid;
-    VEIL_ASSIGN_OR_RETURN(
-        SqliteStatement select,
-        db_->Prepare(sql, fmt::format("reading table {}", QuoteIdentifier(table))));
-    const int64_t estimate = EstimateRows(*db_, table, order);
+    Result<SqliteStatement> select =
+        db_->Prepare(sql, fmt::format("reading table {}", QuoteIdentifier(table)));
+    if (!select.ok() && condition != nullptr) {
+      // The database's reason may quote the condition: its quoted pieces are left out.
+      return InvalidArgument(fmt::format("{}: the condition on table {} is refused: {}",
+                                         db_->label(), QuoteIdentifier(table),
+                                         WithoutQuotedText(sqlite3_errmsg(db_->get()))));
+    }
+    if (!select.ok()) return select.status();
+    const int64_t estimate = condition != nullptr ? -1 : EstimateRows(*db_, table, order);
     return std::unique_ptr<TableReader>(
-        new SqliteTableReader(db_, std::move(schema), std::move(select), estimate));
+        new SqliteTableReader(db_, std::move(schema), std::move(select).value(), estimate));
   }
 
- private:
   DbPtr db_;
   std::vector<std::string> tables_;
   std::string kind_;
