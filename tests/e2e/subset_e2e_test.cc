@@ -7,6 +7,7 @@
 #include <set>
 
 #include "e2e/e2e_support.h"
+#include "e2e/sqlite_db.h"
 
 namespace veil::e2e {
 namespace {
@@ -40,24 +41,9 @@ tables:
       what: keep
 )";
 
-// Every row of `sql` as text, NULL as "<null>".
-std::vector<Row> Query(const fs::path& path, const std::string& sql) {
-  std::vector<Row> rows;
-  sqlite3* db = nullptr;
-  sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
-  sqlite3_stmt* stmt = nullptr;
-  EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK) << sql;
-  while (stmt != nullptr && sqlite3_step(stmt) == SQLITE_ROW) {
-    Row row;
-    for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
-      const auto* text = sqlite3_column_text(stmt, i);
-      row.push_back(text ? reinterpret_cast<const char*>(text) : "<null>");
-    }
-    rows.push_back(row);
-  }
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
-  return rows;
+// Every row of `sql` on the database at `path`, as text, NULL as "<null>".
+std::vector<std::vector<std::string>> Query(const fs::path& path, const std::string& sql) {
+  return Db(path).Query(sql);
 }
 
 std::string Count(const fs::path& path, const std::string& table) {
