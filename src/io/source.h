@@ -45,7 +45,9 @@ class Source {
   // Optional capability: whether OpenWhere() evaluates SQL conditions (SQL databases).
   virtual bool SupportsWhere() const { return false; }
   // A reader over the rows of `table` for which the SQL boolean expression `condition`
-  // is true, in Open()'s order and from the same snapshot as Open()'s readers.
+  // is true, from the same snapshot as Open()'s readers, in an order that is the same
+  // on every read of the same data (SQLite: rowid; PostgreSQL: the primary key, when
+  // the table has one).
   // `condition` is the caller's text, placed in parentheses after WHERE; the caller
   // checks that it is one expression (no statement separator, comment or unbalanced
   // parenthesis), and the source reads only. On success the caller owns the reader. A

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <map>
 #include <optional>
 #include <utility>
@@ -43,7 +45,18 @@ std::string CopySql(const Relation& rel, const TableSchema& schema, const std::s
   // their own. A partitioned table has no rows but its partitions'.
   sql += fmt::format(" FROM {}{}.{}", rel.partitioned ? "" : "ONLY ",
                      postgres::QuoteIdentifier(rel.schema), postgres::QuoteIdentifier(rel.table));
-  if (condition != nullptr) sql += " WHERE (" + *condition + "\n)";
+  if (condition == nullptr) return sql + ") TO STDOUT";
+  sql += " WHERE (" + *condition + "\n)";
+  // The rows of a condition in key order: a plan may read them in any order (a parallel
+  // scan interleaves its workers), and a subset must read the same way every time.
+  std::vector<std::pair<int, std::string>> key;
+  for (const auto& column : schema.columns) {
+    if (column.primary_key_position > 0) key.emplace_back(column.primary_key_position, column.name);
+  }
+  std::sort(key.begin(), key.end());
+  for (size_t k = 0; k < key.size(); ++k) {
+    sql += (k == 0 ? " ORDER BY " : ", ") + postgres::QuoteIdentifier(key[k].second);
+  }
   return sql + ") TO STDOUT";
 }
 
