@@ -14,15 +14,10 @@ Result<std::unique_ptr<Source>> ApplySubset(const AnonymiseOptions& options, con
     }
     return source;
   }
-  if (options.verify && secret.ephemeral()) {
-    for (size_t i = 0; i < options.subset.size(); ++i) {
-      const Result<SubsetSpec> spec = ParseSubsetOption(options.subset[i], static_cast<int>(i) + 1);
-      if (spec.ok() && spec->kind != SubsetSpec::Kind::kCondition) {
-        return InvalidArgument(
-            "--verify cannot draw a --subset sample again with an ephemeral secret: give the "
-            "policy a secret, or subset by a condition");
-      }
-    }
+  if (options.verify && secret.ephemeral() && AsksForSample(options.subset)) {
+    return InvalidArgument(
+        "--verify cannot draw a --subset sample again with an ephemeral secret: give the "
+        "policy a secret, or subset by a condition");
   }
   return OpenSubset(std::move(source), SubsetRequest{options.subset, options.subset_keep_unrelated},
                     policy, secret, summary);

@@ -3,9 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cmath>
 #include <limits>
 #include <memory>
+
+#include "subset/sample_draw.h"
 
 namespace veil {
 namespace {
@@ -40,13 +41,8 @@ void ChooseSamples(const std::vector<ChosenRows::Sample>& samples,
     if (scores[a] != scores[b]) return scores[a] < scores[b];
     return index.ids[a] < index.ids[b];
   });
-  for (const auto& sample : samples) {
-    const double wanted = sample.rows > 0
-                              ? static_cast<double>(sample.rows)
-                              : std::ceil(static_cast<double>(order.size()) * sample.percent / 100);
-    const size_t take = static_cast<size_t>(std::min(wanted, static_cast<double>(order.size())));
-    index.chosen.insert(index.chosen.end(), order.begin(), order.begin() + take);
-  }
+  const size_t take = SampleSize(samples, order.size());
+  index.chosen.insert(index.chosen.end(), order.begin(), order.begin() + static_cast<long>(take));
   std::sort(index.chosen.begin(), index.chosen.end());
   index.chosen.erase(std::unique(index.chosen.begin(), index.chosen.end()), index.chosen.end());
 }

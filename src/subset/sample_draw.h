@@ -26,12 +26,24 @@
 
 namespace veil {
 
+// How many of `total` rows `samples` choose together: the most any of them asks for
+// (ceil(N% of total), or N rows), at most total.
+inline size_t SampleSize(const std::vector<ChosenRows::Sample>& samples, size_t total) {
+  double most = 0;
+  for (const auto& sample : samples) {
+    most = std::max(most, sample.rows > 0
+                              ? static_cast<double>(sample.rows)
+                              : std::ceil(static_cast<double>(total) * sample.percent / 100));
+  }
+  return static_cast<size_t>(std::min(most, static_cast<double>(total)));
+}
+
 template <typename Payload>
 class SampleDraw {
  public:
   using Rank = std::pair<uint64_t, RowDigest>;
 
-  explicit SampleDraw(const std::vector<ChosenRows::Sample>& samples) {
+  explicit SampleDraw(const std::vector<ChosenRows::Sample>& samples) : samples_(samples) {
     for (const auto& sample : samples) {
       rows_ = std::max(rows_, sample.rows);
       percent_ = std::max(percent_, sample.percent);
@@ -56,7 +68,7 @@ class SampleDraw {
   // not kept (then use Chosen() on a second pass). `total` is set to the rows offered.
   std::optional<std::vector<Payload>> Finish(int64_t& total) {
     total = static_cast<int64_t>(ranks_.size());
-    const size_t wanted = Wanted();
+    const size_t wanted = SampleSize(samples_, ranks_.size());
     if (wanted == 0) return std::vector<Payload>{};
     std::nth_element(ranks_.begin(), ranks_.begin() + static_cast<long>(wanted - 1), ranks_.end());
     threshold_ = ranks_[wanted - 1];
@@ -73,11 +85,6 @@ class SampleDraw {
   bool Chosen(const Rank& rank) const { return rank <= threshold_; }
 
  private:
-  size_t Wanted() const {
-    const double share = std::ceil(static_cast<double>(ranks_.size()) * percent_ / 100);
-    const double most = std::max(share, static_cast<double>(rows_));
-    return static_cast<size_t>(std::min(most, static_cast<double>(ranks_.size())));
-  }
   // Among the rows_ lowest kept so far (always false without a row count).
   bool InLowest(const Rank& rank) const {
     if (rows_ <= 0) return false;
@@ -93,8 +100,9 @@ class SampleDraw {
     heap_.pop_back();
   }
 
-  int64_t rows_ = 0;
-  double percent_ = 0;
+  std::vector<ChosenRows::Sample> samples_;
+  int64_t rows_ = 0;    // the most rows a sample asks for
+  double percent_ = 0;  // the largest share
   uint64_t cutoff_ = 0;
   std::vector<Rank> ranks_;
   std::vector<Rank> heap_;  // max-heap of the lowest ranks kept, for a row count

@@ -107,6 +107,14 @@ Result<SubsetSpec> ParseSubsetOption(const std::string& text, int position) {
   return spec;
 }
 
+bool AsksForSample(const std::vector<std::string>& options) {
+  for (size_t i = 0; i < options.size(); ++i) {
+    const Result<SubsetSpec> spec = ParseSubsetOption(options[i], static_cast<int>(i) + 1);
+    if (spec.ok() && spec->kind != SubsetSpec::Kind::kCondition) return true;
+  }
+  return false;
+}
+
 Status CheckSqlCondition(const SubsetSpec& spec) {
   const std::string& text = spec.condition;
   const auto refuse = [&](std::string_view why) {

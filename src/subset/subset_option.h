@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "veil/status.h"
 
@@ -33,6 +34,10 @@ std::string SubsetOptionName(int position);
 // On success the spec; on a malformed text an InvalidArgument naming the option and
 // saying which form it expects.
 Result<SubsetSpec> ParseSubsetOption(const std::string& text, int position);
+
+// Whether any of `options` (the --subset texts) is a sample ("N%", "N rows"), which only
+// the same secret draws again; malformed texts count as none (parsing reports them).
+bool AsksForSample(const std::vector<std::string>& options);
 
 // Checks that `condition` is one SQL expression that cannot end the statement it is
 // placed in: quotes closed, parentheses balanced (never closing more than it opened),

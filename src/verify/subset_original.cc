@@ -7,15 +7,6 @@
 namespace veil {
 namespace {
 
-// Whether any option is a sample, which only the policy's own secret draws again.
-bool AsksForSample(const std::vector<std::string>& options) {
-  for (size_t i = 0; i < options.size(); ++i) {
-    const Result<SubsetSpec> spec = ParseSubsetOption(options[i], static_cast<int>(i) + 1);
-    if (spec.ok() && spec->kind != SubsetSpec::Kind::kCondition) return true;
-  }
-  return false;
-}
-
 Result<Secret> SecretFor(const VerifyOptions& options, const Policy& policy) {
   if (!AsksForSample(options.subset)) return Secret::Ephemeral();  // not used to choose
   if (policy.secret.kind == SecretSpec::Kind::kEphemeral) {
